@@ -1,0 +1,189 @@
+"""Configuration: non-secret settings from config.yaml, overridden by environment variables;
+secrets only from the environment.
+
+Every setting `a.b` can be overridden with `CAREERBOT_A__B` (e.g.
+`CAREERBOT_DATABASE__SQLITE_BUSY_TIMEOUT_MS=10000`); `CAREERBOT_DATA_DIR` sets `data_dir`.
+An invalid value stops the start with a message naming the setting and where it came from.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+ENV_PREFIX = "CAREERBOT_"
+CONFIG_ENV = "CAREERBOT_CONFIG"
+SECRET_WORDS = ("token", "api_key", "apikey", "password", "secret", "database_url")
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message says which setting and why."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DatabaseSettings(_Section):
+    """Database behaviour. The URL itself is a secret: set DATABASE_URL."""
+
+    sqlite_busy_timeout_ms: int = Field(30_000, ge=0, le=600_000)
+    migrate_on_start: bool = True
+
+
+class LoggingSettings(_Section):
+    """Log level and format."""
+
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    format: Literal["text", "json"] = "text"
+
+
+class Settings(_Section):
+    """Every non-secret setting, with the defaults of the embedded setup."""
+
+    data_dir: Path = Path("./var")
+    database: DatabaseSettings = DatabaseSettings()
+    logging: LoggingSettings = LoggingSettings()
+
+
+@dataclass(frozen=True)
+class Secrets:
+    """Credentials, read from the environment only and never logged."""
+
+    database_url: SecretStr | None = None
+    telegram_bot_token: SecretStr | None = None
+    discord_bot_token: SecretStr | None = None
+    openai_api_key: SecretStr | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Secrets:
+        def get(name: str) -> SecretStr | None:
+            value = env.get(name, "").strip()
+            return SecretStr(value) if value else None
+
+        return cls(
+            database_url=get("DATABASE_URL"),
+            telegram_bot_token=get("TELEGRAM_BOT_TOKEN"),
+            discord_bot_token=get("DISCORD_BOT_TOKEN"),
+            openai_api_key=get("OPENAI_API_KEY"),
+        )
+
+    def values(self) -> list[str]:
+        """The secret strings themselves, for log redaction."""
+        found = [
+            self.database_url,
+            self.telegram_bot_token,
+            self.discord_bot_token,
+            self.openai_api_key,
+        ]
+        return [s.get_secret_value() for s in found if s is not None]
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings plus secrets: everything the composition root needs."""
+
+    settings: Settings
+    secrets: Secrets
+
+    @property
+    def data_dir(self) -> Path:
+        return self.settings.data_dir
+
+    def database_url(self) -> str:
+        """DATABASE_URL when set, else the SQLite file in the data dir."""
+        if self.secrets.database_url is not None:
+            return self.secrets.database_url.get_secret_value()
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'careerbot.db').resolve()}"
+
+
+def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) -> Config:
+    """Read config.yaml (if any) and the environment; raise ConfigError naming a bad setting."""
+    env = os.environ if env is None else env
+    file_path = path or (Path(env[CONFIG_ENV]) if env.get(CONFIG_ENV) else Path("config.yaml"))
+    from_file = _read_yaml(file_path, required=path is not None or CONFIG_ENV in env)
+    _refuse_secrets(from_file, file_path)
+    from_env = _env_overrides(env)
+    merged = _deep_merge(from_file, from_env)
+    try:
+        settings = Settings.model_validate(merged)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc, file_path)) from None
+    return Config(settings=settings, secrets=Secrets.from_env(env))
+
+
+def _read_yaml(path: Path, required: bool) -> dict[str, Any]:
+    if not path.exists():
+        if required:
+            raise ConfigError(f"config file {path} does not exist")
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path} is not valid YAML: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path} must hold a mapping of settings, not {type(data).__name__}")
+    return data
+
+
+def _refuse_secrets(data: Mapping[str, Any], path: Path, prefix: str = "") -> None:
+    for key, value in data.items():
+        dotted = f"{prefix}{key}"
+        if any(word in str(key).casefold() for word in SECRET_WORDS):
+            raise ConfigError(
+                f"{dotted} in {path}: secrets are read only from environment variables "
+                "(TELEGRAM_BOT_TOKEN, DISCORD_BOT_TOKEN, OPENAI_API_KEY, DATABASE_URL)"
+            )
+        if isinstance(value, Mapping):
+            _refuse_secrets(value, path, dotted + ".")
+
+
+def _env_overrides(env: Mapping[str, str]) -> dict[str, Any]:
+    overrides: dict[str, Any] = {}
+    for name, raw in env.items():
+        if not name.startswith(ENV_PREFIX) or name == CONFIG_ENV:
+            continue
+        parts = name[len(ENV_PREFIX) :].lower().split("__")
+        node = overrides
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+        node[parts[-1]] = _env_value(raw)
+    return overrides
+
+
+def _env_value(raw: str) -> Any:
+    if raw[:1] in "[{":
+        try:
+            return json.loads(raw)
+        except json.JSONDecodeError:
+            return raw
+    return raw
+
+
+def _deep_merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _describe(exc: ValidationError, path: Path) -> str:
+    lines = ["invalid configuration:"]
+    for error in exc.errors():
+        dotted = ".".join(str(p) for p in error["loc"])
+        env_name = ENV_PREFIX + "__".join(str(p) for p in error["loc"]).upper()
+        message = "unknown setting" if error["type"] == "extra_forbidden" else error["msg"]
+        lines.append(f"  {dotted}: {message} (set in {path} or {env_name})")
+    return "\n".join(lines)

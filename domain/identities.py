@@ -1,0 +1,32 @@
+"""Finding (or creating) the user behind a platform account."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from domain.ports import UnitOfWork
+from domain.users import IdentityKey, PlatformIdentity, User
+
+
+async def resolve_user(
+    uow: UnitOfWork, key: IdentityKey, chat_id: str, display_name: str, now: datetime
+) -> User:
+    """Return the user behind `key`, creating them on first contact.
+
+    A user who writes again is active again (they may have blocked the bot before), and the
+    chat to reach them in is kept current.
+    """
+    identity = await uow.users.find_identity(key)
+    if identity is None:
+        user = await uow.users.add(display_name[:100] or key.platform_user_id, now)
+        await uow.users.add_identity(PlatformIdentity(key=key, user_id=user.id, chat_id=chat_id))
+        return user
+    known = await uow.users.get(identity.user_id)
+    if known is None:  # pragma: no cover - guarded by a foreign key
+        raise LookupError(f"identity {key} points at a missing user")
+    if identity.chat_id != chat_id:
+        await uow.users.update_identity_chat(key, chat_id)
+    if not known.active:
+        await uow.users.set_active(known.id, True)
+        known.active = True
+    return known

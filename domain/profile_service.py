@@ -1,0 +1,32 @@
+"""Reading and changing a user's profile atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from domain.ports import UnitOfWorkFactory
+from domain.profiles import Profile
+
+
+async def load_profile(uow_factory: UnitOfWorkFactory, user_id: int) -> Profile:
+    """The user's profile (empty when they have none yet)."""
+    async with uow_factory() as uow:
+        return await uow.profiles.get(user_id)
+
+
+async def edit_profile(
+    uow_factory: UnitOfWorkFactory,
+    user_id: int,
+    edit: Callable[[Profile], Profile],
+    now: datetime,
+) -> Profile:
+    """Apply `edit` to the stored profile and save the result in one transaction.
+
+    `edit` may raise a domain error; then nothing is saved.
+    """
+    async with uow_factory() as uow:
+        updated = edit(await uow.profiles.get(user_id))
+        await uow.profiles.save(user_id, updated, now)
+        await uow.commit()
+    return updated

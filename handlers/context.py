@@ -1,0 +1,52 @@
+"""What a command or flow handler gets to work with for one incoming message."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from domain.clock import Clock
+from domain.conversations import ConversationState
+from domain.ports import UnitOfWorkFactory
+from domain.users import User
+from handlers.messages import Incoming, Reply
+
+if TYPE_CHECKING:
+    from handlers.commands import CommandTable
+
+
+@dataclass(slots=True)
+class Context:
+    """The sender (already resolved to a user), their flow state, and the ports to use."""
+
+    incoming: Incoming
+    user: User
+    state: ConversationState | None
+    uow: UnitOfWorkFactory
+    clock: Clock
+    commands: CommandTable
+
+    async def start_flow(self, flow: str, step: str, data: dict[str, Any] | None = None) -> None:
+        """Persist that the user is now at `step` of `flow` (survives restarts)."""
+        self.state = ConversationState(
+            user_id=self.user.id,
+            session_key=self.incoming.session_key,
+            flow=flow,
+            step=step,
+            data=dict(data or {}),
+            updated_at=self.clock.now(),
+        )
+        async with self.uow() as uow:
+            await uow.conversations.save(self.state)
+            await uow.commit()
+
+    async def end_flow(self) -> None:
+        """Forget the current flow, if any."""
+        self.state = None
+        async with self.uow() as uow:
+            await uow.conversations.delete(self.user.id, self.incoming.session_key)
+            await uow.commit()
+
+
+Handler = Callable[[Context, str], Awaitable[list[Reply]]]

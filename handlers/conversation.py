@@ -1,0 +1,114 @@
+"""The conversation: turns one `Incoming` into the list of `Reply`s, whatever the platform."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+from domain.clock import Clock
+from domain.errors import DomainError, InvalidField, NotFound
+from domain.identities import resolve_user
+from domain.ports import UnitOfWorkFactory
+from domain.users import IdentityKey
+from handlers.commands import CommandTable, split_command
+from handlers.context import Context, Handler
+from handlers.intents import route_free_text
+from handlers.messages import Incoming, Reply
+
+log = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = 20_000
+FALLBACK = (
+    "I'm not sure what you mean. Here are a few things to try:\n"
+    "/start — set up your profile\n"
+    "/profile — see what I know about you\n"
+    "/help — everything I can do"
+)
+FILES_NOT_READ = (
+    "I can't read files yet — that's coming soon. Meanwhile you can fill your profile "
+    "with /start or /profile set <field> <value>."
+)
+CRASH = "Sorry, something went wrong on my side. Your data is safe — please try again in a moment."
+
+
+class Conversation:
+    """Routes messages: button payloads and commands via the command table, answers to a
+    running multi-step flow to that flow, other free text via intent routing."""
+
+    def __init__(
+        self,
+        commands: CommandTable,
+        flows: Mapping[str, Handler],
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+    ) -> None:
+        self.commands = commands
+        self._flows = flows
+        self._uow = uow
+        self._clock = clock
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        """Answer one message. Never raises: unexpected errors become an apology and a log."""
+        try:
+            return await self._handle(incoming)
+        except DomainError as exc:
+            return [Reply(describe_error(exc))]
+        except Exception:
+            log.exception("unhandled error for %s user %s", incoming.platform, incoming.user_id)
+            return [Reply(CRASH)]
+
+    async def _handle(self, incoming: Incoming) -> list[Reply]:
+        text = incoming.button_payload or incoming.text
+        if len(text) > MAX_MESSAGE_CHARS:
+            return [
+                Reply(
+                    f"That message is too long for me ({len(text):,} characters; the limit is "
+                    f"{MAX_MESSAGE_CHARS:,}). Please shorten it, or send it as a file."
+                )
+            ]
+        ctx = await self._context(incoming)
+        if incoming.attachments:
+            return [Reply(FILES_NOT_READ)]
+        command = split_command(text)
+        if command is None and ctx.state is not None and ctx.state.flow in self._flows:
+            return await self._flows[ctx.state.flow](ctx, text)
+        if command is None:
+            routed = route_free_text(text) if text.strip() else None
+            command = split_command(routed) if routed else None
+        if command is None:
+            return [Reply(FALLBACK)]
+        name, args = command
+        spec = self.commands.get(name)
+        if spec is None:
+            suggestion = self.commands.suggest(name)
+            hint = f" Did you mean /{suggestion}?" if suggestion else ""
+            return [Reply(f"I don't know the command /{name}.{hint} Send /help for the list.")]
+        return await spec.run(ctx, args)
+
+    async def _context(self, incoming: Incoming) -> Context:
+        key = IdentityKey(incoming.platform, incoming.user_id)
+        async with self._uow() as uow:
+            user = await resolve_user(
+                uow, key, incoming.chat_id, incoming.display_name, self._clock.now()
+            )
+            state = await uow.conversations.get(user.id, incoming.session_key)
+            await uow.commit()
+        return Context(
+            incoming=incoming,
+            user=user,
+            state=state,
+            uow=self._uow,
+            clock=self._clock,
+            commands=self.commands,
+        )
+
+
+def describe_error(exc: DomainError) -> str:
+    """A friendly sentence for each named domain error."""
+    if isinstance(exc, InvalidField):
+        if exc.reason == "unknown field":
+            return f"I don't have a field called '{exc.field}'. See /profile fields."
+        return f"That value for {exc.field} doesn't work: {exc.reason}."
+    if isinstance(exc, NotFound):
+        return f"I couldn't find that {exc.kind}."
+    return str(exc) or "That didn't work."

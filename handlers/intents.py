@@ -1,0 +1,34 @@
+"""Routing free text to a command, as data: the first pattern that matches wins."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """Text matching `pattern` is handled as if the user had typed `command`."""
+
+    pattern: re.Pattern[str]
+    command: str
+
+
+def intent(pattern: str, command: str) -> Intent:
+    return Intent(re.compile(pattern, re.IGNORECASE), command)
+
+
+INTENTS: tuple[Intent, ...] = (
+    intent(r"^\s*(hi|hello|hey|hallo|good (morning|afternoon|evening)|start)\b[\s!.]*$", "/start"),
+    intent(r"\b(help|what can you do|commands|how does this work)\b", "/help"),
+    intent(r"\b(my profile|show (me )?(my )?profile|what do you know about me)\b", "/profile"),
+    intent(r"^\s*(cancel|stop|never ?mind|abort)\s*[.!]*$", "/cancel"),
+)
+
+
+def route_free_text(text: str) -> str | None:
+    """The command line that free text stands for, or None when nothing matches."""
+    for item in INTENTS:
+        if item.pattern.search(text):
+            return item.command
+    return None

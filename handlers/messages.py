@@ -1,0 +1,60 @@
+"""The neutral message types every adapter produces and consumes."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file the user sent. `fetch` downloads it; `size` is checked before that when known."""
+
+    file_name: str
+    size: int | None
+    mime_type: str | None
+    fetch: Callable[[], Awaitable[bytes]]
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """One message (or button press) from one user in one chat, on any platform."""
+
+    platform: str
+    user_id: str
+    chat_id: str
+    display_name: str = ""
+    text: str = ""
+    attachments: tuple[Attachment, ...] = ()
+    button_payload: str | None = None
+
+    @property
+    def session_key(self) -> str:
+        """Identifies the chat; each user has their own conversation in it."""
+        return f"{self.platform}:{self.chat_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    """A button under a reply; pressing it sends `payload` back as if typed."""
+
+    label: str
+    payload: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingFile:
+    """A file to send to the user."""
+
+    name: str
+    content: bytes
+    mime_type: str = "application/octet-stream"
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One message back to the user: plain text (adapters escape it), buttons and files."""
+
+    text: str
+    buttons: tuple[Button, ...] = ()
+    files: tuple[OutgoingFile, ...] = ()

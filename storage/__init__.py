@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy async tables, repositories and the unit of work (SQLite | PostgreSQL)."""

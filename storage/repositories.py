@@ -1,0 +1,156 @@
+"""SQLAlchemy implementations of the domain repository ports."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from domain.conversations import ConversationState
+from domain.profiles import Profile
+from domain.users import IdentityKey, PlatformIdentity, User
+from storage.tables import conversation_states, platform_identities, profiles, users
+
+
+class SqlUserRepository:
+    """Users and platform identities in SQL."""
+
+    def __init__(self, conn: AsyncConnection) -> None:
+        self._conn = conn
+
+    async def get(self, user_id: int) -> User | None:
+        row = (await self._conn.execute(select(users).where(users.c.id == user_id))).first()
+        if row is None:
+            return None
+        return User(
+            id=row.id, display_name=row.display_name, created_at=row.created_at, active=row.active
+        )
+
+    async def add(self, display_name: str, created_at: datetime) -> User:
+        result = await self._conn.execute(
+            insert(users)
+            .values(display_name=display_name, active=True, created_at=created_at)
+            .returning(users.c.id)
+        )
+        return User(id=result.scalar_one(), display_name=display_name, created_at=created_at)
+
+    async def set_active(self, user_id: int, active: bool) -> None:
+        await self._conn.execute(update(users).where(users.c.id == user_id).values(active=active))
+
+    async def find_identity(self, key: IdentityKey) -> PlatformIdentity | None:
+        row = (
+            await self._conn.execute(
+                select(platform_identities).where(
+                    platform_identities.c.platform == key.platform,
+                    platform_identities.c.platform_user_id == key.platform_user_id,
+                )
+            )
+        ).first()
+        if row is None:
+            return None
+        return PlatformIdentity(key=key, user_id=row.user_id, chat_id=row.chat_id)
+
+    async def add_identity(self, identity: PlatformIdentity) -> None:
+        await self._conn.execute(
+            insert(platform_identities).values(
+                platform=identity.key.platform,
+                platform_user_id=identity.key.platform_user_id,
+                user_id=identity.user_id,
+                chat_id=identity.chat_id,
+            )
+        )
+
+    async def update_identity_chat(self, key: IdentityKey, chat_id: str) -> None:
+        await self._conn.execute(
+            update(platform_identities)
+            .where(
+                platform_identities.c.platform == key.platform,
+                platform_identities.c.platform_user_id == key.platform_user_id,
+            )
+            .values(chat_id=chat_id)
+        )
+
+
+class SqlProfileRepository:
+    """Profiles stored as a validated JSON document per user."""
+
+    def __init__(self, conn: AsyncConnection) -> None:
+        self._conn = conn
+
+    async def get(self, user_id: int) -> Profile:
+        data = (
+            await self._conn.execute(select(profiles.c.data).where(profiles.c.user_id == user_id))
+        ).scalar_one_or_none()
+        return Profile() if data is None else Profile.model_validate(data)
+
+    async def save(self, user_id: int, profile: Profile, updated_at: datetime) -> None:
+        data = profile.model_dump(mode="json")
+        result = await self._conn.execute(
+            update(profiles)
+            .where(profiles.c.user_id == user_id)
+            .values(data=data, updated_at=updated_at)
+        )
+        if result.rowcount == 0:
+            await self._conn.execute(
+                insert(profiles).values(user_id=user_id, data=data, updated_at=updated_at)
+            )
+
+
+class SqlConversationRepository:
+    """Conversation state rows, one per user and chat."""
+
+    def __init__(self, conn: AsyncConnection) -> None:
+        self._conn = conn
+
+    async def get(self, user_id: int, session_key: str) -> ConversationState | None:
+        row = (
+            await self._conn.execute(
+                select(conversation_states).where(
+                    conversation_states.c.user_id == user_id,
+                    conversation_states.c.session_key == session_key,
+                )
+            )
+        ).first()
+        if row is None:
+            return None
+        return ConversationState(
+            user_id=row.user_id,
+            session_key=row.session_key,
+            flow=row.flow,
+            step=row.step,
+            data=dict(row.data),
+            updated_at=row.updated_at,
+        )
+
+    async def save(self, state: ConversationState) -> None:
+        if state.updated_at is None:
+            raise ValueError("conversation state needs updated_at")
+        values = {
+            "flow": state.flow,
+            "step": state.step,
+            "data": state.data,
+            "updated_at": state.updated_at,
+        }
+        result = await self._conn.execute(
+            update(conversation_states)
+            .where(
+                conversation_states.c.user_id == state.user_id,
+                conversation_states.c.session_key == state.session_key,
+            )
+            .values(**values)
+        )
+        if result.rowcount == 0:
+            await self._conn.execute(
+                insert(conversation_states).values(
+                    user_id=state.user_id, session_key=state.session_key, **values
+                )
+            )
+
+    async def delete(self, user_id: int, session_key: str) -> None:
+        await self._conn.execute(
+            delete(conversation_states).where(
+                conversation_states.c.user_id == user_id,
+                conversation_states.c.session_key == session_key,
+            )
+        )

@@ -1,0 +1,73 @@
+"""The SQL unit of work: one connection, one transaction, repositories bound to it."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncTransaction
+
+from storage.repositories import (
+    SqlConversationRepository,
+    SqlProfileRepository,
+    SqlUserRepository,
+)
+
+
+class SqlUnitOfWork:
+    """`async with uow:` opens a transaction; it is rolled back unless `commit()` was called."""
+
+    users: SqlUserRepository
+    profiles: SqlProfileRepository
+    conversations: SqlConversationRepository
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        self._conn: AsyncConnection | None = None
+        self._tx: AsyncTransaction | None = None
+
+    async def __aenter__(self) -> Self:
+        self._conn = await self._engine.connect()
+        try:
+            self._tx = await self._conn.begin()
+        except BaseException:
+            await self._conn.close()
+            raise
+        self.users = SqlUserRepository(self._conn)
+        self.profiles = SqlProfileRepository(self._conn)
+        self.conversations = SqlConversationRepository(self._conn)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            if self._tx is not None and self._tx.is_active:
+                await self._tx.rollback()
+        finally:
+            if self._conn is not None:
+                await self._conn.close()
+            self._conn = None
+            self._tx = None
+
+    async def commit(self) -> None:
+        if self._tx is None:
+            raise RuntimeError("commit() outside `async with`")
+        await self._tx.commit()
+
+    async def rollback(self) -> None:
+        if self._tx is not None and self._tx.is_active:
+            await self._tx.rollback()
+
+
+class SqlUnitOfWorkFactory:
+    """Makes a fresh unit of work per use; the handler layer holds one of these."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    def __call__(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.engine)
