@@ -2,4 +2,5 @@
 
 from bot.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # guarded: forkserver children import the main module
+    raise SystemExit(main())

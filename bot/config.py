@@ -45,12 +45,24 @@ class LoggingSettings(_Section):
     format: Literal["text", "json"] = "text"
 
 
+class ResumeSettings(_Section):
+    """Limits for uploaded resumes and the isolated parser."""
+
+    max_file_mb: float = Field(5, gt=0, le=20)
+    max_pages: int = Field(20, ge=1, le=200)
+    max_text_chars: int = Field(100_000, ge=1_000, le=1_000_000)
+    parse_timeout_seconds: float = Field(20, gt=0, le=300)
+    parse_memory_mb: int = Field(768, ge=128, le=8192)
+    parse_concurrency: int = Field(2, ge=1, le=16)
+
+
 class Settings(_Section):
     """Every non-secret setting, with the defaults of the embedded setup."""
 
     data_dir: Path = Path("./var")
     database: DatabaseSettings = DatabaseSettings()
     logging: LoggingSettings = LoggingSettings()
+    resumes: ResumeSettings = ResumeSettings()
 
 
 @dataclass(frozen=True)

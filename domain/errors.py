@@ -4,7 +4,21 @@ from __future__ import annotations
 
 
 class DomainError(Exception):
-    """Base class of every expected, user-facing failure."""
+    """Base class of every expected, user-facing failure.
+
+    Picklable with its attributes, so an error raised in a child process (document parsing)
+    arrives in the parent exactly as raised.
+    """
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_restore, (type(self), str(self), dict(self.__dict__)))
+
+
+def _restore(cls: type[DomainError], message: str, state: dict[str, object]) -> DomainError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
 
 
 class NotFound(DomainError):

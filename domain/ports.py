@@ -8,7 +8,9 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from domain.conversations import ConversationState
+from domain.file_types import FileType
 from domain.profiles import Profile
+from domain.resumes import ExtractedText, NewResume, Resume, ResumeLimits
 from domain.users import IdentityKey, PlatformIdentity, User
 
 
@@ -46,6 +48,41 @@ class ConversationRepository(Protocol):
     async def delete(self, user_id: int, session_key: str) -> None: ...
 
 
+class ResumeRepository(Protocol):
+    """A user's resumes, oldest first; at most one active."""
+
+    async def add(self, resume: NewResume) -> Resume: ...
+
+    async def list_for_user(self, user_id: int) -> list[Resume]: ...
+
+    async def find_by_sha256(self, user_id: int, sha256: str) -> Resume | None: ...
+
+    async def set_active(self, user_id: int, resume_id: int) -> None: ...
+
+    async def delete(self, user_id: int, resume_id: int) -> None: ...
+
+
+class FileStore(Protocol):
+    """Stores file contents under generated keys."""
+
+    async def put(self, data: bytes, suffix: str) -> str: ...
+
+    async def get(self, key: str) -> bytes: ...
+
+    async def delete(self, key: str) -> None: ...
+
+
+class TextExtractor(Protocol):
+    """Reads the text layer of a PDF, DOCX or TXT file, isolated from the caller.
+
+    Raises a `ResumeRejected` subclass when the file cannot or may not be read.
+    """
+
+    async def extract(
+        self, data: bytes, file_type: FileType, limits: ResumeLimits
+    ) -> ExtractedText: ...
+
+
 class UnitOfWork(Protocol):
     """One atomic piece of work: `async with uow:` rolls back unless `commit()` was called."""
 
@@ -57,6 +94,9 @@ class UnitOfWork(Protocol):
 
     @property
     def conversations(self) -> ConversationRepository: ...
+
+    @property
+    def resumes(self) -> ResumeRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -21,7 +21,7 @@ async def help_command(ctx: Context, args: str) -> list[Reply]:
 
 def _all(table: CommandTable) -> str:
     lines = ["Here's what I can do:"]
-    lines += [f"/{c.name} — {c.summary}" for c in table if c.in_menu]
+    lines += [f"/{c.name} — {c.summary}" for c in table]
     return "\n".join(lines)
 
 

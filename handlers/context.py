@@ -14,6 +14,7 @@ from handlers.messages import Incoming, Reply
 
 if TYPE_CHECKING:
     from handlers.commands import CommandTable
+    from handlers.services import Services
 
 
 @dataclass(slots=True)
@@ -26,6 +27,7 @@ class Context:
     uow: UnitOfWorkFactory
     clock: Clock
     commands: CommandTable
+    services: Services
 
     async def start_flow(self, flow: str, step: str, data: dict[str, Any] | None = None) -> None:
         """Persist that the user is now at `step` of `flow` (survives restarts)."""

@@ -9,11 +9,14 @@ from domain.clock import Clock
 from domain.errors import DomainError, InvalidField, NotFound
 from domain.identities import resolve_user
 from domain.ports import UnitOfWorkFactory
+from domain.resume_errors import ResumeRejected
 from domain.users import IdentityKey
 from handlers.commands import CommandTable, split_command
 from handlers.context import Context, Handler
 from handlers.intents import route_free_text
 from handlers.messages import Incoming, Reply
+from handlers.resume_messages import describe_rejection
+from handlers.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -23,10 +26,6 @@ FALLBACK = (
     "/start — set up your profile\n"
     "/profile — see what I know about you\n"
     "/help — everything I can do"
-)
-FILES_NOT_READ = (
-    "I can't read files yet — that's coming soon. Meanwhile you can fill your profile "
-    "with /start or /profile set <field> <value>."
 )
 CRASH = "Sorry, something went wrong on my side. Your data is safe — please try again in a moment."
 
@@ -41,11 +40,15 @@ class Conversation:
         flows: Mapping[str, Handler],
         uow: UnitOfWorkFactory,
         clock: Clock,
+        services: Services,
+        on_attachment: Handler,
     ) -> None:
         self.commands = commands
         self._flows = flows
         self._uow = uow
         self._clock = clock
+        self._services = services
+        self._on_attachment = on_attachment
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """Answer one message. Never raises: unexpected errors become an apology and a log."""
@@ -68,7 +71,7 @@ class Conversation:
             ]
         ctx = await self._context(incoming)
         if incoming.attachments:
-            return [Reply(FILES_NOT_READ)]
+            return await self._on_attachment(ctx, "")
         command = split_command(text)
         if command is None and ctx.state is not None and ctx.state.flow in self._flows:
             return await self._flows[ctx.state.flow](ctx, text)
@@ -100,6 +103,7 @@ class Conversation:
             uow=self._uow,
             clock=self._clock,
             commands=self.commands,
+            services=self._services,
         )
 
 
@@ -109,6 +113,8 @@ def describe_error(exc: DomainError) -> str:
         if exc.reason == "unknown field":
             return f"I don't have a field called '{exc.field}'. See /profile fields."
         return f"That value for {exc.field} doesn't work: {exc.reason}."
+    if isinstance(exc, ResumeRejected):
+        return describe_rejection(exc)
     if isinstance(exc, NotFound):
-        return f"I couldn't find that {exc.kind}."
+        return f"I couldn't find {exc.kind} {exc.ref}. Check the number with the list command."
     return str(exc) or "That didn't work."

@@ -33,11 +33,16 @@ def _set_location(profile: Profile, answer: str) -> Profile:
 
 @dataclass(frozen=True, slots=True)
 class Question:
-    """One onboarding step: what is asked and how the answer lands in the profile."""
+    """One onboarding step: what is asked, how the answer lands in the profile, and which
+    profile fields already answer it."""
 
     step: str
     text: str
     apply: Callable[[Profile, str], Profile]
+    answered_by: tuple[str, ...]
+
+    def answered(self, profile: Profile) -> bool:
+        return any(getattr(profile, field) not in (None, []) for field in self.answered_by)
 
 
 QUESTIONS: tuple[Question, ...] = (
@@ -45,21 +50,25 @@ QUESTIONS: tuple[Question, ...] = (
         "title",
         "1/4 What is your current job title? (e.g. 'Data Analyst', 'student', 'between jobs')",
         lambda p, a: set_field(p, "title", a),
+        ("title",),
     ),
     Question(
         "target",
         "2/4 Which role do you want next? Several are fine, separated by commas.",
         lambda p, a: set_field(p, "target_roles", a),
+        ("target_roles",),
     ),
     Question(
         "location",
         "3/4 Where do you want to work? Cities, and remote/hybrid/onsite — e.g. 'Berlin, remote'.",
         _set_location,
+        ("locations", "remote"),
     ),
     Question(
         "timezone",
         "4/4 Which time zone are you in? e.g. Europe/Berlin, America/New_York, or just a city.",
         lambda p, a: set_field(p, "timezone", a),
+        ("timezone",),
     ),
 )
 _BY_STEP = {q.step: i for i, q in enumerate(QUESTIONS)}
@@ -68,7 +77,8 @@ WELCOME = (
     "Hi {name}! I'm CareerBot, your career assistant.\n\n"
     "I keep a career profile for you and use it to help with your next move. "
     "Everything I know about you stays yours: you can see it with /profile.\n\n"
-    "Let's start with four quick questions (answer 'skip' to any of them)."
+    "The quickest start: send me your resume as a file (PDF, DOCX or TXT) and I'll fill "
+    "your profile from it. Or answer four quick questions (say 'skip' to any of them)."
 )
 
 WELCOME_BACK = (
@@ -123,3 +133,13 @@ async def answer(ctx: Context, text: str) -> list[Reply]:
         )
     )
     return replies
+
+
+async def resume_after_upload(ctx: Context, profile: Profile) -> list[Reply]:
+    """A resume arrived mid-onboarding: skip what it answered, ask what it didn't."""
+    for question in QUESTIONS:
+        if not question.answered(profile):
+            await ctx.start_flow(FLOW, question.step)
+            return [Reply("Let's finish the basics. " + question.text)]
+    await ctx.end_flow()
+    return [Reply("That covers the basics — see /help for what we can do next.")]

@@ -10,6 +10,9 @@ from handlers.commands import Command, CommandTable
 from handlers.conversation import Conversation
 from handlers.profile import USAGE as PROFILE_USAGE
 from handlers.profile import profile_command
+from handlers.resumes import USAGE as RESUME_USAGE
+from handlers.resumes import on_attachment, resume_command, resumes_command
+from handlers.services import Services
 
 
 def build_command_table() -> CommandTable:
@@ -23,6 +26,19 @@ def build_command_table() -> CommandTable:
                 ("/start — greet and ask the onboarding questions", "/start again — redo them"),
             ),
             Command("profile", profile_command, "show or edit your profile", PROFILE_USAGE),
+            Command(
+                "resumes",
+                resumes_command,
+                "list your resumes (send a file to add one)",
+                RESUME_USAGE,
+            ),
+            Command(
+                "resume",
+                resume_command,
+                "use, show or delete one of your resumes",
+                RESUME_USAGE,
+                in_menu=False,
+            ),
             Command("cancel", cancel_command, "stop the current multi-step conversation"),
             Command(
                 "help",
@@ -34,7 +50,7 @@ def build_command_table() -> CommandTable:
     )
 
 
-def build_conversation(uow: UnitOfWorkFactory, clock: Clock) -> Conversation:
+def build_conversation(uow: UnitOfWorkFactory, clock: Clock, services: Services) -> Conversation:
     """The conversation handler every adapter talks to."""
     flows = {onboarding.FLOW: onboarding.answer}
-    return Conversation(build_command_table(), flows, uow, clock)
+    return Conversation(build_command_table(), flows, uow, clock, services, on_attachment)

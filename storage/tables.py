@@ -17,7 +17,9 @@ from sqlalchemy import (
     PrimaryKeyConstraint,
     String,
     Table,
+    Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
 
@@ -93,4 +95,22 @@ conversation_states = Table(
     Column("data", JSON, nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
     PrimaryKeyConstraint("user_id", "session_key"),
+)
+
+resumes = Table(
+    "resumes",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("user_id", Id, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("file_key", String(200), nullable=False),
+    Column("file_name", String(200), nullable=False),
+    Column("file_type", String(20), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("pages", Integer, nullable=True),
+    Column("text", Text, nullable=False),
+    Column("document", JSON, nullable=False),
+    Column("active", Boolean, nullable=False, default=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("user_id", "sha256", name="uq_resumes_user_id_sha256"),
 )

@@ -12,6 +12,7 @@ from storage.repositories import (
     SqlProfileRepository,
     SqlUserRepository,
 )
+from storage.resume_repository import SqlResumeRepository
 
 
 class SqlUnitOfWork:
@@ -20,6 +21,7 @@ class SqlUnitOfWork:
     users: SqlUserRepository
     profiles: SqlProfileRepository
     conversations: SqlConversationRepository
+    resumes: SqlResumeRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -36,6 +38,7 @@ class SqlUnitOfWork:
         self.users = SqlUserRepository(self._conn)
         self.profiles = SqlProfileRepository(self._conn)
         self.conversations = SqlConversationRepository(self._conn)
+        self.resumes = SqlResumeRepository(self._conn)
         return self
 
     async def __aexit__(

@@ -9,7 +9,9 @@ from types import TracebackType
 from typing import Self
 
 from domain.conversations import ConversationState
+from domain.file_types import FileType
 from domain.profiles import Profile
+from domain.resumes import ExtractedText, NewResume, Resume, ResumeLimits
 from domain.users import IdentityKey, PlatformIdentity, User
 
 
@@ -34,6 +36,7 @@ class MemoryData:
     identities: dict[IdentityKey, PlatformIdentity] = field(default_factory=dict)
     profiles: dict[int, Profile] = field(default_factory=dict)
     conversations: dict[tuple[int, str], ConversationState] = field(default_factory=dict)
+    resumes: dict[int, Resume] = field(default_factory=dict)
 
 
 class MemoryUsers:
@@ -86,6 +89,80 @@ class MemoryConversations:
         self._data.conversations.pop((user_id, session_key), None)
 
 
+class MemoryResumes:
+    def __init__(self, data: MemoryData) -> None:
+        self._data = data
+
+    async def add(self, resume: NewResume) -> Resume:
+        if any(
+            r.user_id == resume.user_id and r.sha256 == resume.sha256
+            for r in self._data.resumes.values()
+        ):
+            raise ValueError("duplicate resume")  # the unique constraint of the real table
+        stored = Resume(
+            id=max(self._data.resumes, default=0) + 1,
+            active=False,
+            **{f: getattr(resume, f) for f in NewResume.__dataclass_fields__},
+        )
+        self._data.resumes[stored.id] = stored
+        return copy.deepcopy(stored)
+
+    async def list_for_user(self, user_id: int) -> list[Resume]:
+        mine = [r for r in self._data.resumes.values() if r.user_id == user_id]
+        return copy.deepcopy(sorted(mine, key=lambda r: (r.created_at, r.id)))
+
+    async def find_by_sha256(self, user_id: int, sha256: str) -> Resume | None:
+        for resume in self._data.resumes.values():
+            if resume.user_id == user_id and resume.sha256 == sha256:
+                return copy.deepcopy(resume)
+        return None
+
+    async def set_active(self, user_id: int, resume_id: int) -> None:
+        for resume in self._data.resumes.values():
+            if resume.user_id == user_id:
+                resume.active = resume.id == resume_id
+
+    async def delete(self, user_id: int, resume_id: int) -> None:
+        resume = self._data.resumes.get(resume_id)
+        if resume is not None and resume.user_id == user_id:
+            del self._data.resumes[resume_id]
+
+
+class MemoryFileStore:
+    """Files in a dict; `fail_next_put` simulates a full disk."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+
+    async def put(self, data: bytes, suffix: str = "") -> str:
+        key = f"{len(self.files):02x}/{'0' * 32}{suffix}"
+        while key in self.files:
+            key = "0" + key
+        self.files[key] = data
+        return key
+
+    async def get(self, key: str) -> bytes:
+        return self.files[key]
+
+    async def delete(self, key: str) -> None:
+        self.files.pop(key, None)
+
+
+class InProcessExtractor:
+    """Runs the real extraction code in this process (no isolation): fast for handler tests."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def extract(
+        self, data: bytes, file_type: FileType, limits: ResumeLimits
+    ) -> ExtractedText:
+        from bot.documents.extract import extract_text
+
+        self.calls += 1
+        return extract_text(data, file_type, limits)
+
+
 class MemoryUnitOfWork:
     """Works on a copy of the shared data; `commit()` publishes it, anything else discards it."""
 
@@ -98,6 +175,7 @@ class MemoryUnitOfWork:
         self.users = MemoryUsers(self._work)
         self.profiles = MemoryProfiles(self._work)
         self.conversations = MemoryConversations(self._work)
+        self.resumes = MemoryResumes(self._work)
         return self
 
     async def __aexit__(
@@ -124,3 +202,30 @@ class MemoryUnitOfWorkFactory:
 
     def __call__(self) -> MemoryUnitOfWork:
         return MemoryUnitOfWork(self.data)
+
+
+@dataclass
+class MemoryServices:
+    """Real domain services over in-memory ports, with the fakes exposed for assertions."""
+
+    uow: MemoryUnitOfWorkFactory
+    clock: FakeClock
+    files: MemoryFileStore = field(default_factory=MemoryFileStore)
+    extractor: InProcessExtractor = field(default_factory=InProcessExtractor)
+
+    def build(self):  # type: ignore[no-untyped-def]
+        from domain.resume_intake import ResumeIntake, ResumeLibrary
+        from domain.skills import bundled_taxonomy
+        from handlers.services import Services
+
+        return Services(
+            intake=ResumeIntake(
+                self.uow, self.files, self.extractor, bundled_taxonomy(), self.clock, ResumeLimits()
+            ),
+            resumes=ResumeLibrary(self.uow, self.files, self.clock),
+        )
+
+    def conversation(self):  # type: ignore[no-untyped-def]
+        from handlers.setup import build_conversation
+
+        return build_conversation(self.uow, self.clock, self.build())

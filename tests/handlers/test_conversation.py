@@ -9,8 +9,8 @@ from handlers.commands import Command, CommandTable
 from handlers.context import Context
 from handlers.conversation import MAX_MESSAGE_CHARS, Conversation
 from handlers.messages import Attachment, Reply
-from handlers.setup import build_command_table, build_conversation
-from tests.fakes import FakeClock, MemoryUnitOfWorkFactory
+from handlers.setup import build_command_table
+from tests.fakes import FakeClock, MemoryServices, MemoryUnitOfWorkFactory
 from tests.handlers.conversation_kit import Chat, texts
 
 
@@ -21,7 +21,7 @@ def uow() -> MemoryUnitOfWorkFactory:
 
 @pytest.fixture
 def chat(uow: MemoryUnitOfWorkFactory) -> Chat:
-    return Chat(build_conversation(uow, FakeClock()))
+    return Chat(MemoryServices(uow, FakeClock()).conversation())
 
 
 def stored_profile(uow: MemoryUnitOfWorkFactory):  # type: ignore[no-untyped-def]
@@ -69,9 +69,9 @@ async def test_skip_leaves_field_empty(chat: Chat, uow: MemoryUnitOfWorkFactory)
 
 
 async def test_flow_survives_a_restart(uow: MemoryUnitOfWorkFactory) -> None:
-    await Chat(build_conversation(uow, FakeClock())).say("/start")
-    await Chat(build_conversation(uow, FakeClock())).say("Teacher")
-    restarted = Chat(build_conversation(uow, FakeClock()))
+    await Chat(MemoryServices(uow, FakeClock()).conversation()).say("/start")
+    await Chat(MemoryServices(uow, FakeClock()).conversation()).say("Teacher")
+    restarted = Chat(MemoryServices(uow, FakeClock()).conversation())
     assert "3/4" in texts(await restarted.say("Instructional Designer"))
     assert stored_profile(uow).title == "Teacher"
 
@@ -159,12 +159,12 @@ async def test_huge_message_is_refused_politely(chat: Chat, uow: MemoryUnitOfWor
     assert "too long" in reply
 
 
-async def test_attachment_gets_an_honest_answer(chat: Chat) -> None:
+async def test_oversized_attachment_is_refused_before_download(chat: Chat) -> None:
     async def fetch() -> bytes:
         raise AssertionError("must not download")
 
-    attachment = Attachment("cv.pdf", 1000, "application/pdf", fetch)
-    assert "can't read files yet" in texts(await chat.say(attachments=(attachment,)))
+    attachment = Attachment("cv.pdf", 50 * 1024 * 1024, "application/pdf", fetch)
+    assert "the limit is 5.0 MB" in texts(await chat.say(attachments=(attachment,)))
 
 
 async def test_unexpected_error_becomes_apology_and_domain_error_a_sentence(
@@ -177,17 +177,18 @@ async def test_unexpected_error_becomes_apology_and_domain_error_a_sentence(
         raise NotFound("plan", 7)
 
     table = CommandTable([Command("crash", crash, "x"), Command("missing", missing, "y")])
-    chat = Chat(Conversation(table, {}, uow, FakeClock()))
+    fakes = MemoryServices(uow, FakeClock())
+    chat = Chat(Conversation(table, {}, uow, fakes.clock, fakes.build(), crash))
     reply = texts(await chat.say("/crash"))
     assert "went wrong on my side" in reply
     assert "secret internals" not in reply
     assert "ZeroDivisionError" in caplog.text
-    assert texts(await chat.say("/missing")) == "I couldn't find that plan."
+    assert texts(await chat.say("/missing")).startswith("I couldn't find plan 7.")
 
 
 async def test_users_are_kept_apart(uow: MemoryUnitOfWorkFactory) -> None:
-    ann = Chat(build_conversation(uow, FakeClock()), user_id="ann")
-    bob = Chat(build_conversation(uow, FakeClock()), user_id="bob")
+    ann = Chat(MemoryServices(uow, FakeClock()).conversation(), user_id="ann")
+    bob = Chat(MemoryServices(uow, FakeClock()).conversation(), user_id="bob")
     await ann.say("/profile set title Pilot")
     assert "Current title: —" in texts(await bob.say("/profile"))
     assert "Current title: Pilot" in texts(await ann.say("/profile"))

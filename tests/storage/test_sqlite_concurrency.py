@@ -8,11 +8,10 @@ from pathlib import Path
 from domain.profile_service import load_profile
 from domain.users import IdentityKey
 from handlers.messages import Incoming
-from handlers.setup import build_conversation
 from storage import migrate
 from storage.database import create_engine, sqlite_url
 from storage.unit_of_work import SqlUnitOfWorkFactory
-from tests.fakes import FakeClock
+from tests.fakes import FakeClock, MemoryServices
 
 ANSWERS = [
     "/start",
@@ -31,7 +30,10 @@ async def test_fifty_concurrent_conversations_on_one_file(tmp_path: Path) -> Non
     # so the lock contention happens inside SQLite, not in one pool's queue.
     engines = [create_engine(url, sqlite_busy_timeout_ms=60_000) for _ in range(5)]
     await migrate.upgrade(engines[0])
-    conversations = [build_conversation(SqlUnitOfWorkFactory(e), FakeClock()) for e in engines]
+    conversations = [
+        MemoryServices(SqlUnitOfWorkFactory(e), FakeClock()).conversation()  # type: ignore[arg-type]
+        for e in engines
+    ]
 
     async def chat(n: int) -> list[str]:
         conversation = conversations[n % len(conversations)]

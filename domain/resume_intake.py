@@ -1,0 +1,182 @@
+"""Taking in an uploaded resume: check, read (isolated), structure, store, fill the profile."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from domain.clock import Clock
+from domain.errors import NotFound
+from domain.file_types import FileType, sniff
+from domain.ports import FileStore, TextExtractor, UnitOfWorkFactory
+from domain.profiles import Profile
+from domain.resume_errors import (
+    FileTooLarge,
+    LooksLikeJobDescription,
+    NotEnoughText,
+    TextTooLong,
+    UnsupportedFileType,
+)
+from domain.resume_parser import looks_like_job_description, parse_resume
+from domain.resumes import NewResume, Resume, ResumeLimits, apply_resume
+from domain.skills import SkillTaxonomy
+
+MIN_WORDS = 40  # the shortest real resume is well above this
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeResult:
+    """The stored resume, its number in the user's list, and the updated profile."""
+
+    resume: Resume
+    number: int
+    duplicate: bool
+    profile: Profile
+
+
+class ResumeIntake:
+    """Everything that happens to an uploaded resume, in the order that loses nothing:
+    validate before reading, read in isolation, store the file before the database row,
+    and remove the file again if the row cannot be written."""
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        files: FileStore,
+        extractor: TextExtractor,
+        taxonomy: SkillTaxonomy,
+        clock: Clock,
+        limits: ResumeLimits,
+    ) -> None:
+        self._uow = uow
+        self._files = files
+        self._extractor = extractor
+        self._taxonomy = taxonomy
+        self._clock = clock
+        self.limits = limits
+
+    def check_size(self, size: int | None) -> None:
+        """Refuse before downloading when the platform tells the size."""
+        if size is not None and size > self.limits.max_bytes:
+            raise FileTooLarge(size, self.limits.max_bytes)
+
+    async def ingest(self, user_id: int, file_name: str, data: bytes) -> IntakeResult:
+        """Read, structure and store one upload; raise `ResumeRejected` when it can't be."""
+        self.check_size(len(data))
+        file_type = sniff(data)
+        if not file_type.readable:
+            raise UnsupportedFileType(file_type)
+        sha256 = hashlib.sha256(data).hexdigest()
+        duplicate = await self._activate_duplicate(user_id, sha256)
+        if duplicate is not None:
+            return duplicate
+        extracted = await self._extractor.extract(data, file_type, self.limits)
+        if len(extracted.text) > self.limits.max_chars:
+            raise TextTooLong(self.limits.max_chars)
+        words = len(extracted.text.split())
+        if words < MIN_WORDS:
+            raise NotEnoughText(words)
+        now = self._clock.now()
+        document = parse_resume(extracted.text, self._taxonomy, now.date())
+        if looks_like_job_description(extracted.text, document):
+            raise LooksLikeJobDescription()
+        key = await self._files.put(data, suffix=f".{file_type.value}")
+        try:
+            async with self._uow() as uow:
+                resume = await uow.resumes.add(
+                    NewResume(
+                        user_id=user_id,
+                        file_key=key,
+                        file_name=_display_name(file_name, file_type),
+                        file_type=file_type,
+                        size=len(data),
+                        sha256=sha256,
+                        pages=extracted.pages,
+                        text=extracted.text,
+                        document=document,
+                        created_at=now,
+                    )
+                )
+                await uow.resumes.set_active(user_id, resume.id)
+                resume.active = True
+                profile = apply_resume(await uow.profiles.get(user_id), document)
+                await uow.profiles.save(user_id, profile, now)
+                number = len(await uow.resumes.list_for_user(user_id))
+                await uow.commit()
+        except BaseException:
+            await self._files.delete(key)
+            raise
+        return IntakeResult(resume=resume, number=number, duplicate=False, profile=profile)
+
+    async def _activate_duplicate(self, user_id: int, sha256: str) -> IntakeResult | None:
+        async with self._uow() as uow:
+            existing = await uow.resumes.find_by_sha256(user_id, sha256)
+            if existing is None:
+                return None
+            await uow.resumes.set_active(user_id, existing.id)
+            existing.active = True
+            profile = apply_resume(await uow.profiles.get(user_id), existing.document)
+            await uow.profiles.save(user_id, profile, self._clock.now())
+            resumes = await uow.resumes.list_for_user(user_id)
+            await uow.commit()
+        number = next(i for i, r in enumerate(resumes, 1) if r.id == existing.id)
+        return IntakeResult(resume=existing, number=number, duplicate=True, profile=profile)
+
+
+class ResumeLibrary:
+    """A user's list of resumes: numbered from 1, oldest first."""
+
+    def __init__(self, uow: UnitOfWorkFactory, files: FileStore, clock: Clock) -> None:
+        self._uow = uow
+        self._files = files
+        self._clock = clock
+
+    async def list(self, user_id: int) -> list[Resume]:
+        async with self._uow() as uow:
+            return await uow.resumes.list_for_user(user_id)
+
+    async def get(self, user_id: int, number: int) -> Resume:
+        resumes = await self.list(user_id)
+        if not 1 <= number <= len(resumes):
+            raise NotFound("resume", number)
+        return resumes[number - 1]
+
+    async def use(self, user_id: int, number: int) -> tuple[Resume, Profile]:
+        """Make resume `number` the active one and refresh the profile from it."""
+        async with self._uow() as uow:
+            resume = _numbered(await uow.resumes.list_for_user(user_id), number)
+            await uow.resumes.set_active(user_id, resume.id)
+            profile = apply_resume(await uow.profiles.get(user_id), resume.document)
+            await uow.profiles.save(user_id, profile, self._clock.now())
+            await uow.commit()
+        resume.active = True
+        return resume, profile
+
+    async def delete(self, user_id: int, number: int) -> tuple[Resume, Resume | None]:
+        """Delete resume `number` and its file. If it was active, the newest remaining one
+        becomes active and refreshes the profile. Returns (deleted, now active)."""
+        async with self._uow() as uow:
+            resume = _numbered(await uow.resumes.list_for_user(user_id), number)
+            await uow.resumes.delete(user_id, resume.id)
+            remaining = await uow.resumes.list_for_user(user_id)
+            active = next((r for r in remaining if r.active), None)
+            if active is None and remaining:
+                active = remaining[-1]
+                await uow.resumes.set_active(user_id, active.id)
+                active.active = True
+                profile = apply_resume(await uow.profiles.get(user_id), active.document)
+                await uow.profiles.save(user_id, profile, self._clock.now())
+            await uow.commit()
+        await self._files.delete(resume.file_key)
+        return resume, active
+
+
+def _numbered(resumes: list[Resume], number: int) -> Resume:
+    if not 1 <= number <= len(resumes):
+        raise NotFound("resume", number)
+    return resumes[number - 1]
+
+
+def _display_name(file_name: str, file_type: FileType) -> str:
+    name = " ".join(file_name.replace("\\", "/").split("/")[-1].split())[:120]
+    return name or f"resume.{file_type.value}"

@@ -1,0 +1,109 @@
+"""Resume uploads (a file sent in the chat), /resumes and /resume use|show|delete N."""
+
+from __future__ import annotations
+
+from domain.profile_service import load_profile
+from domain.resume_errors import ResumeRejected
+from handlers import onboarding
+from handlers.context import Context
+from handlers.messages import Button, Reply
+from handlers.resume_messages import describe_rejection, summarise
+
+RESUME_BUTTONS = (Button("Show my profile", "/profile"), Button("My resumes", "/resumes"))
+USAGE = (
+    "/resumes — list your resumes (send a file to add one)",
+    "/resume use N — make resume N the active one",
+    "/resume show N — what I read from resume N",
+    "/resume delete N — delete resume N and its file",
+)
+
+
+async def on_attachment(ctx: Context, _args: str) -> list[Reply]:
+    """A file arrived: read it as a resume. Size is checked before downloading."""
+    attachment = ctx.incoming.attachments[0]
+    replies: list[Reply] = []
+    if len(ctx.incoming.attachments) > 1:
+        replies.append(Reply("I read one file at a time — taking the first one."))
+    intake = ctx.services.intake
+    try:
+        intake.check_size(attachment.size)
+        data = await attachment.fetch()
+        result = await intake.ingest(ctx.user.id, attachment.file_name, data)
+    except ResumeRejected as exc:
+        return [*replies, Reply(describe_rejection(exc))]
+    replies.append(
+        Reply(
+            summarise(result.resume, result.profile, result.number, result.duplicate),
+            buttons=RESUME_BUTTONS,
+        )
+    )
+    if ctx.state is not None and ctx.state.flow == onboarding.FLOW:
+        replies += await onboarding.resume_after_upload(ctx, result.profile)
+    return replies
+
+
+async def resumes_command(ctx: Context, args: str) -> list[Reply]:
+    """List the user's resumes."""
+    resumes = await ctx.services.resumes.list(ctx.user.id)
+    if not resumes:
+        return [
+            Reply(
+                "You haven't sent me a resume yet. Send it here as a file "
+                "(PDF, DOCX or TXT) and I'll build your profile from it."
+            )
+        ]
+    lines = ["Your resumes:"]
+    for number, resume in enumerate(resumes, start=1):
+        pages = f", {resume.pages} p." if resume.pages else ""
+        active = " ← active" if resume.active else ""
+        lines.append(
+            f"{number}. {resume.file_name} ({resume.file_type.value}{pages}, "
+            f"{resume.created_at:%Y-%m-%d}){active}"
+        )
+    lines += ["", *USAGE[1:]]
+    buttons = tuple(
+        Button(f"Use {n}", f"/resume use {n}")
+        for n in range(1, len(resumes) + 1)
+        if not resumes[n - 1].active
+    )[:5]
+    return [Reply("\n".join(lines), buttons=buttons)]
+
+
+async def resume_command(ctx: Context, args: str) -> list[Reply]:
+    """/resume use|show|delete N."""
+    words = args.split()
+    valid = len(words) >= 2 and words[0].casefold() in {"use", "show", "delete"}
+    if not valid or not words[1].isdigit():
+        return [Reply("Use:\n" + "\n".join(USAGE))]
+    action, number = words[0].casefold(), int(words[1])
+    library = ctx.services.resumes
+    if action == "use":
+        resume, _ = await library.use(ctx.user.id, number)
+        return [
+            Reply(
+                f"Resume {number} ({resume.file_name}) is your active resume now, and your "
+                "profile is updated from it.",
+                buttons=RESUME_BUTTONS,
+            )
+        ]
+    if action == "show":
+        resume = await library.get(ctx.user.id, number)
+        profile = await load_profile(ctx.uow, ctx.user.id)
+        return [Reply(summarise(resume, profile, number, duplicate=False), buttons=RESUME_BUTTONS)]
+    if len(words) < 3 or words[2].casefold() != "confirm":
+        resume = await library.get(ctx.user.id, number)
+        return [
+            Reply(
+                f"Delete resume {number} ({resume.file_name})? This removes the file and "
+                "what I read from it.",
+                buttons=(
+                    Button("Yes, delete it", f"/resume delete {number} confirm"),
+                    Button("Keep it", "/resumes"),
+                ),
+            )
+        ]
+    deleted, active = await library.delete(ctx.user.id, number)
+    text = f"Deleted resume {number} ({deleted.file_name})."
+    if active is not None and deleted.active:
+        text += f" Your active resume is now {active.file_name}."
+    return [Reply(text)]

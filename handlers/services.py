@@ -1,0 +1,15 @@
+"""The domain services handlers use, built once by the composition root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.resume_intake import ResumeIntake, ResumeLibrary
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """Domain services with their ports already plugged in."""
+
+    intake: ResumeIntake
+    resumes: ResumeLibrary
