@@ -166,8 +166,9 @@ class InProcessExtractor:
 class MemoryUnitOfWork:
     """Works on a copy of the shared data; `commit()` publishes it, anything else discards it."""
 
-    def __init__(self, shared: MemoryData) -> None:
+    def __init__(self, shared: MemoryData, fail_commit: bool = False) -> None:
         self._shared = shared
+        self._fail_commit = fail_commit
         self.committed = False
 
     async def __aenter__(self) -> Self:
@@ -187,6 +188,8 @@ class MemoryUnitOfWork:
         return None
 
     async def commit(self) -> None:
+        if self._fail_commit:
+            raise RuntimeError("disk full")
         self._shared.__dict__.update(copy.deepcopy(self._work).__dict__)
         self.committed = True
 
@@ -199,9 +202,10 @@ class MemoryUnitOfWorkFactory:
 
     def __init__(self) -> None:
         self.data = MemoryData()
+        self.fail_commits = False  # set to make every commit fail, like a full disk
 
     def __call__(self) -> MemoryUnitOfWork:
-        return MemoryUnitOfWork(self.data)
+        return MemoryUnitOfWork(self.data, self.fail_commits)
 
 
 @dataclass

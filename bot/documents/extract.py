@@ -49,15 +49,15 @@ def _checked(text: str, limits: ResumeLimits) -> str:
 
 def _pdf(data: bytes, limits: ResumeLimits) -> ExtractedText:
     from pypdf import PasswordType, PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                # Only an empty *user* password means "anyone may open it". An empty owner
-                # password also decrypts, but the author asked readers for a password.
-                if reader.decrypt("") != PasswordType.USER_PASSWORD:
+                if reader.decrypt("") == PasswordType.NOT_DECRYPTED or not _empty_user_password(
+                    reader
+                ):
                     raise EncryptedFile()
             except (FileNotDecryptedError, DependencyError, NotImplementedError) as exc:
                 raise EncryptedFile() from exc
@@ -80,7 +80,7 @@ def _pdf(data: bytes, limits: ResumeLimits) -> ExtractedText:
     except (FileNotDecryptedError, DependencyError) as exc:
         raise EncryptedFile() from exc
     except (
-        PdfReadError,
+        PyPdfError,
         ValueError,
         KeyError,
         TypeError,
@@ -98,6 +98,32 @@ def _pdf(data: bytes, limits: ResumeLimits) -> ExtractedText:
     if not full.strip():
         raise EmptyDocument()
     return ExtractedText(text=_checked(full, limits), pages=pages)
+
+
+def _empty_user_password(reader: object) -> bool:
+    """Does the empty string open the document as its *reader* would?
+
+    pypdf tries the owner password first, so a file with a real user password and an empty
+    owner password also "decrypts" with "" — but its author asked readers for a password.
+    pypdf has no public call for the user password alone; its algorithms are used directly.
+    """
+    from pypdf._encryption import AlgV4, AlgV5
+
+    enc = reader._encryption  # type: ignore[attr-defined]
+    if enc.V <= 4:
+        key = AlgV4.verify_user_password(
+            b"",
+            enc.R,
+            enc.Length,
+            enc.values.O,
+            enc.values.U,
+            enc.P,
+            enc.id1_entry,
+            enc.EncryptMetadata,
+        )
+    else:
+        key = AlgV5.verify_user_password(enc.R, b"", enc.values.U, enc.values.UE)
+    return bool(key)
 
 
 def _has_images(page: object) -> bool:
