@@ -38,8 +38,10 @@ async def run(data_dir: Path, rounds: int) -> None:
         (data_dir / "job_descriptions").glob("*.*")
     )
     await extractor.extract(files[0].read_bytes(), sniff(files[0].read_bytes()), ResumeLimits())
-    print(f"machine: {platform.machine()}, {platform.python_implementation()} "
-          f"{platform.python_version()}, {platform.platform()}")
+    print(
+        f"machine: {platform.machine()}, {platform.python_implementation()} "
+        f"{platform.python_version()}, {platform.platform()}"
+    )
     print(f"{'file':42} {'median ms':>10} {'p95 ms':>8}")
     all_times: list[float] = []
     for path in files:
