@@ -5,13 +5,21 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+if TYPE_CHECKING:
+    from bot.ai.openai_chat import OpenAIChatModel
+
 from bot.config import Config
 from bot.documents.isolated import IsolatedExtractor
+from domain.ai import ChatModel
+from domain.ai_gateway import AIGateway, AIPolicy
 from domain.clock import Clock, SystemClock
 from domain.ports import TextExtractor
+from domain.resume_extraction import ResumeStructurer
 from domain.resume_intake import ResumeIntake, ResumeLibrary
 from domain.resumes import ResumeLimits
 from domain.skills import bundled_taxonomy
@@ -19,6 +27,7 @@ from handlers.conversation import Conversation
 from handlers.services import Services
 from handlers.setup import build_conversation
 from storage import migrate
+from storage.ai_store import SqlAIStore
 from storage.database import create_engine
 from storage.file_store import LocalFileStore
 from storage.unit_of_work import SqlUnitOfWorkFactory
@@ -33,10 +42,45 @@ class App:
     uow: SqlUnitOfWorkFactory
     conversation: Conversation
     clock: Clock
+    services: Services
+
+
+def build_chat_model(config: Config) -> OpenAIChatModel | None:
+    """The OpenAI-compatible endpoint when OPENAI_API_KEY is set; None means offline
+    (the SDK is then not even imported)."""
+    secrets, ai = config.secrets, config.settings.ai
+    if secrets.openai_api_key is None:
+        return None
+    from bot.ai.openai_chat import OpenAIChatModel
+
+    return OpenAIChatModel(
+        api_key=secrets.openai_api_key.get_secret_value(),
+        base_url=secrets.openai_base_url,
+        timeout_seconds=ai.timeout_seconds,
+        max_retries=ai.max_retries,
+    )
+
+
+def build_gateway(
+    config: Config, engine: AsyncEngine, clock: Clock, chat: ChatModel | None
+) -> AIGateway:
+    ai = config.settings.ai
+    policy = AIPolicy(
+        models=ai.models.as_map(),
+        daily_token_budget=ai.daily_token_budget,
+        requests_per_minute=ai.requests_per_minute,
+        cache_ttl=timedelta(hours=ai.cache_ttl_hours),
+        max_output_tokens=ai.max_output_tokens,
+    )
+    return AIGateway(chat, SqlAIStore(engine), clock, policy)
 
 
 def build_services(
-    config: Config, uow: SqlUnitOfWorkFactory, clock: Clock, extractor: TextExtractor | None = None
+    config: Config,
+    uow: SqlUnitOfWorkFactory,
+    clock: Clock,
+    gateway: AIGateway,
+    extractor: TextExtractor | None = None,
 ) -> Services:
     """The domain services with their ports plugged in."""
     limits = config.settings.resumes
@@ -51,9 +95,11 @@ def build_services(
         max_pages=limits.max_pages,
         max_chars=limits.max_text_chars,
     )
+    structurer = ResumeStructurer(gateway, bundled_taxonomy())
     return Services(
-        intake=ResumeIntake(uow, files, extractor, bundled_taxonomy(), clock, resume_limits),
+        intake=ResumeIntake(uow, files, extractor, structurer, clock, resume_limits),
         resumes=ResumeLibrary(uow, files, clock),
+        ai=gateway,
     )
 
 
@@ -65,17 +111,23 @@ async def open_app(config: Config, clock: Clock | None = None) -> AsyncIterator[
         config.database_url(),
         sqlite_busy_timeout_ms=config.settings.database.sqlite_busy_timeout_ms,
     )
+    chat = build_chat_model(config)
     try:
         if config.settings.database.migrate_on_start:
             await migrate.upgrade(engine)
         clock = clock or SystemClock()
         uow = SqlUnitOfWorkFactory(engine)
+        gateway = build_gateway(config, engine, clock, chat)
+        services = build_services(config, uow, clock, gateway)
         yield App(
             config=config,
             engine=engine,
             uow=uow,
-            conversation=build_conversation(uow, clock, build_services(config, uow, clock)),
+            conversation=build_conversation(uow, clock, services),
             clock=clock,
+            services=services,
         )
     finally:
+        if chat is not None:
+            await chat.close()
         await engine.dispose()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 ENV_PREFIX = "CAREERBOT_"
 CONFIG_ENV = "CAREERBOT_CONFIG"
-SECRET_WORDS = ("token", "api_key", "apikey", "password", "secret", "database_url")
+SECRET_KEY = re.compile(r"(^|_)(token|api_?key|password|passwd|secret|database_url|dsn)$", re.I)
 
 
 class ConfigError(Exception):
@@ -56,6 +57,35 @@ class ResumeSettings(_Section):
     parse_concurrency: int = Field(2, ge=1, le=16)
 
 
+class AIModels(_Section):
+    """The model used for each feature; "default" for any feature not listed."""
+
+    default: str = "gpt-4o-mini"
+    extraction: str | None = None
+    plans: str | None = None
+    tailoring: str | None = None
+    assistant: str | None = None
+    embeddings: str = "text-embedding-3-small"
+
+    def as_map(self) -> dict[str, str]:
+        return {k: v for k, v in self.model_dump().items() if v}
+
+
+class AISettings(_Section):
+    """Language model and embeddings. The endpoint is on when OPENAI_API_KEY is set
+    (OPENAI_BASE_URL picks another OpenAI-compatible server); else the offline engine."""
+
+    models: AIModels = AIModels()
+    timeout_seconds: float = Field(60, gt=0, le=600)
+    max_retries: int = Field(2, ge=0, le=10)
+    max_output_tokens: int = Field(2_000, ge=64, le=32_000)
+    daily_token_budget: int = Field(200_000, ge=0)
+    requests_per_minute: int = Field(10, ge=1, le=10_000)
+    cache_ttl_hours: float = Field(24, ge=0)
+    embedder: Literal["minilm", "wordllama", "openai"] = "minilm"
+    openai_embedding_dimensions: int = Field(1536, ge=8, le=8192)
+
+
 class Settings(_Section):
     """Every non-secret setting, with the defaults of the embedded setup."""
 
@@ -63,6 +93,7 @@ class Settings(_Section):
     database: DatabaseSettings = DatabaseSettings()
     logging: LoggingSettings = LoggingSettings()
     resumes: ResumeSettings = ResumeSettings()
+    ai: AISettings = AISettings()
 
 
 @dataclass(frozen=True)
@@ -73,6 +104,7 @@ class Secrets:
     telegram_bot_token: SecretStr | None = None
     discord_bot_token: SecretStr | None = None
     openai_api_key: SecretStr | None = None
+    openai_base_url: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Secrets:
@@ -85,6 +117,7 @@ class Secrets:
             telegram_bot_token=get("TELEGRAM_BOT_TOKEN"),
             discord_bot_token=get("DISCORD_BOT_TOKEN"),
             openai_api_key=get("OPENAI_API_KEY"),
+            openai_base_url=env.get("OPENAI_BASE_URL", "").strip() or None,
         )
 
     def values(self) -> list[str]:
@@ -150,7 +183,7 @@ def _read_yaml(path: Path, required: bool) -> dict[str, Any]:
 def _refuse_secrets(data: Mapping[str, Any], path: Path, prefix: str = "") -> None:
     for key, value in data.items():
         dotted = f"{prefix}{key}"
-        if any(word in str(key).casefold() for word in SECRET_WORDS):
+        if SECRET_KEY.search(str(key)):
             raise ConfigError(
                 f"{dotted} in {path}: secrets are read only from environment variables "
                 "(TELEGRAM_BOT_TOKEN, DISCORD_BOT_TOKEN, OPENAI_API_KEY, DATABASE_URL)"

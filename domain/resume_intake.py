@@ -17,9 +17,9 @@ from domain.resume_errors import (
     TextTooLong,
     UnsupportedFileType,
 )
-from domain.resume_parser import looks_like_job_description, parse_resume
+from domain.resume_extraction import ResumeStructurer
+from domain.resume_parser import looks_like_job_description
 from domain.resumes import NewResume, Resume, ResumeLimits, apply_resume
-from domain.skills import SkillTaxonomy
 
 MIN_WORDS = 40  # the shortest real resume is well above this
 
@@ -32,6 +32,7 @@ class IntakeResult:
     number: int
     duplicate: bool
     profile: Profile
+    read_by: str
 
 
 class ResumeIntake:
@@ -44,14 +45,14 @@ class ResumeIntake:
         uow: UnitOfWorkFactory,
         files: FileStore,
         extractor: TextExtractor,
-        taxonomy: SkillTaxonomy,
+        structurer: ResumeStructurer,
         clock: Clock,
         limits: ResumeLimits,
     ) -> None:
         self._uow = uow
         self._files = files
         self._extractor = extractor
-        self._taxonomy = taxonomy
+        self._structurer = structurer
         self._clock = clock
         self.limits = limits
 
@@ -77,7 +78,7 @@ class ResumeIntake:
         if words < MIN_WORDS:
             raise NotEnoughText(words)
         now = self._clock.now()
-        document = parse_resume(extracted.text, self._taxonomy, now.date())
+        document, read_by = await self._structurer.structure(extracted.text, user_id, now.date())
         if looks_like_job_description(extracted.text, document):
             raise LooksLikeJobDescription()
         key = await self._files.put(data, suffix=f".{file_type.value}")
@@ -106,7 +107,9 @@ class ResumeIntake:
         except BaseException:
             await self._files.delete(key)
             raise
-        return IntakeResult(resume=resume, number=number, duplicate=False, profile=profile)
+        return IntakeResult(
+            resume=resume, number=number, duplicate=False, profile=profile, read_by=read_by
+        )
 
     async def _activate_duplicate(self, user_id: int, sha256: str) -> IntakeResult | None:
         async with self._uow() as uow:
@@ -120,7 +123,9 @@ class ResumeIntake:
             resumes = await uow.resumes.list_for_user(user_id)
             await uow.commit()
         number = next(i for i, r in enumerate(resumes, 1) if r.id == existing.id)
-        return IntakeResult(resume=existing, number=number, duplicate=True, profile=profile)
+        return IntakeResult(
+            resume=existing, number=number, duplicate=True, profile=profile, read_by="stored"
+        )
 
 
 class ResumeLibrary:

@@ -5,6 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
+from domain.ai import (
+    AIBudgetExceeded,
+    AIError,
+    AIOutputInvalid,
+    AIOutputTruncated,
+    AIRateLimited,
+    AIUnavailable,
+)
 from domain.clock import Clock
 from domain.errors import DomainError, InvalidField, NotFound
 from domain.identities import resolve_user
@@ -115,6 +123,27 @@ def describe_error(exc: DomainError) -> str:
         return f"That value for {exc.field} doesn't work: {exc.reason}."
     if isinstance(exc, ResumeRejected):
         return describe_rejection(exc)
+    if isinstance(exc, AIError):
+        return describe_ai_error(exc)
     if isinstance(exc, NotFound):
         return f"I couldn't find {exc.kind} {exc.ref}. Check the number with the list command."
     return str(exc) or "That didn't work."
+
+
+def describe_ai_error(exc: AIError) -> str:
+    """Why a language-model request gave nothing, in the user's terms."""
+    if isinstance(exc, AIBudgetExceeded):
+        return (
+            f"You've used today's AI allowance ({exc.limit:,} tokens). It renews at midnight "
+            "UTC. Everything that works offline is still available — see /help."
+        )
+    if isinstance(exc, AIRateLimited):
+        return (
+            "You're asking faster than I'm allowed to think — please wait about "
+            f"{exc.retry_after_seconds} seconds and try again."
+        )
+    if isinstance(exc, AIUnavailable):
+        return "That needs a language model, and none is configured for this bot."
+    if isinstance(exc, AIOutputInvalid | AIOutputTruncated):
+        return "The language model gave me an answer I couldn't use. Please try again."
+    return "The language model isn't answering right now. Please try again in a few minutes."

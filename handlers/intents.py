@@ -26,9 +26,15 @@ INTENTS: tuple[Intent, ...] = (
 )
 
 
+QUESTION = re.compile(r"^\s*\S.{6,}\?\s*$", re.DOTALL)
+
+
 def route_free_text(text: str) -> str | None:
-    """The command line that free text stands for, or None when nothing matches."""
+    """The command line that free text stands for, or None when nothing matches.
+    Any other question goes to the assistant."""
     for item in INTENTS:
         if item.pattern.search(text):
             return item.command
+    if QUESTION.match(text):
+        return "/ask " + " ".join(text.split())
     return None

@@ -114,7 +114,9 @@ def _years(work: Work) -> str:
     return f" ({start}–{end})" if start or end else ""
 
 
-def summarise(resume: Resume, profile: Profile, number: int, duplicate: bool) -> str:
+def summarise(
+    resume: Resume, profile: Profile, number: int, duplicate: bool, read_by: str = "stored"
+) -> str:
     """What was read from the resume, and what is still missing."""
     doc: ResumeDocument = resume.document
     pages = f", {resume.pages} page{'s' if resume.pages != 1 else ''}" if resume.pages else ""
@@ -124,7 +126,11 @@ def summarise(resume: Resume, profile: Profile, number: int, duplicate: bool) ->
             "It's your active resume now. Here's what I read from it:"
         )
     else:
-        head = f"Got it — resume {number} ({resume.file_name}{pages}). Here's what I understood:"
+        engine = "offline parser" if read_by == "offline" else read_by
+        head = (
+            f"Got it — resume {number} ({resume.file_name}{pages}). Here's what I "
+            f"understood (read by the {engine}):"
+        )
     lines = [head, ""]
     basics = doc.basics
     lines.append(f"Name: {basics.name or '—'}")

@@ -33,7 +33,9 @@ async def on_attachment(ctx: Context, _args: str) -> list[Reply]:
         return [*replies, Reply(describe_rejection(exc))]
     replies.append(
         Reply(
-            summarise(result.resume, result.profile, result.number, result.duplicate),
+            summarise(
+                result.resume, result.profile, result.number, result.duplicate, result.read_by
+            ),
             buttons=RESUME_BUTTONS,
         )
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.ai_gateway import AIGateway
 from domain.resume_intake import ResumeIntake, ResumeLibrary
 
 
@@ -13,3 +14,4 @@ class Services:
 
     intake: ResumeIntake
     resumes: ResumeLibrary
+    ai: AIGateway

@@ -5,6 +5,7 @@ from __future__ import annotations
 from domain.clock import Clock
 from domain.ports import UnitOfWorkFactory
 from handlers import onboarding
+from handlers.assistant import ask_command
 from handlers.basics import cancel_command, help_command
 from handlers.commands import Command, CommandTable
 from handlers.conversation import Conversation
@@ -38,6 +39,12 @@ def build_command_table() -> CommandTable:
                 "use, show or delete one of your resumes",
                 RESUME_USAGE,
                 in_menu=False,
+            ),
+            Command(
+                "ask",
+                ask_command,
+                "ask me anything about your career",
+                ("/ask <question> — e.g. /ask how do I negotiate a raise?",),
             ),
             Command("cancel", cancel_command, "stop the current multi-step conversation"),
             Command(

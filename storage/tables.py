@@ -12,7 +12,9 @@ from sqlalchemy import (
     Column,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
+    LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
     String,
@@ -113,4 +115,44 @@ resumes = Table(
     Column("active", Boolean, nullable=False, default=False),
     Column("created_at", UTCDateTime(), nullable=False),
     UniqueConstraint("user_id", "sha256", name="uq_resumes_user_id_sha256"),
+)
+
+ai_requests = Table(
+    "ai_requests",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("user_id", Id, ForeignKey("users.id", ondelete="CASCADE"), nullable=True),
+    Column("feature", String(40), nullable=False),
+    Column("model", String(120), nullable=False),
+    Column("prompt_tokens", Integer, nullable=False),
+    Column("completion_tokens", Integer, nullable=False),
+    Column("latency_ms", Integer, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("error", String(500), nullable=True),
+    Column("cache_hit", Boolean, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Index("ix_ai_requests_user_id_created_at", "user_id", "created_at"),
+)
+
+ai_cache = Table(
+    "ai_cache",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("model", String(120), nullable=False),
+    Column("response", Text, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("expires_at", UTCDateTime(), nullable=False, index=True),
+)
+
+embeddings = Table(
+    "embeddings",
+    metadata,
+    Column("kind", String(20), nullable=False),
+    Column("ref_id", Id, nullable=False),
+    Column("model", String(120), nullable=False),
+    Column("dimensions", Integer, nullable=False),
+    Column("vector", LargeBinary, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    PrimaryKeyConstraint("kind", "ref_id"),
 )

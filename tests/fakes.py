@@ -208,6 +208,49 @@ class MemoryUnitOfWorkFactory:
         return MemoryUnitOfWork(self.data, self.fail_commits)
 
 
+class MemoryAIStore:
+    """The AI log and cache as lists and dicts."""
+
+    def __init__(self) -> None:
+        from domain.ai import AIRequestRecord
+
+        self.records: list[AIRequestRecord] = []
+        self.cached: dict[str, tuple[str, datetime]] = {}
+
+    def log(self) -> MemoryAIStore:
+        return self
+
+    def cache(self) -> MemoryAIStore:
+        return self
+
+    async def add(self, record: object) -> None:
+        self.records.append(record)  # type: ignore[arg-type]
+
+    async def tokens_since(self, user_id: int, since: datetime) -> int:
+        return sum(
+            r.prompt_tokens + r.completion_tokens
+            for r in self.records
+            if r.user_id == user_id and r.created_at >= since
+        )
+
+    async def calls_since(self, user_id: int, since: datetime) -> int:
+        return sum(
+            1
+            for r in self.records
+            if r.user_id == user_id
+            and r.created_at >= since
+            and not r.cache_hit
+            and r.status in ("ok", "error", "truncated")
+        )
+
+    async def get(self, key: str, now: datetime) -> str | None:
+        found = self.cached.get(key)
+        return found[0] if found and found[1] > now else None
+
+    async def put(self, key: str, model: str, text: str, now: datetime, ttl: timedelta) -> None:
+        self.cached[key] = (text, now + ttl)
+
+
 @dataclass
 class MemoryServices:
     """Real domain services over in-memory ports, with the fakes exposed for assertions."""
@@ -217,16 +260,29 @@ class MemoryServices:
     files: MemoryFileStore = field(default_factory=MemoryFileStore)
     extractor: InProcessExtractor = field(default_factory=InProcessExtractor)
 
+    ai_store: MemoryAIStore = field(default_factory=lambda: MemoryAIStore())
+    chat: object | None = None  # a ChatModel, for tests of features with a language model
+
+    def gateway(self):  # type: ignore[no-untyped-def]
+        from domain.ai_gateway import AIGateway, AIPolicy
+
+        policy = AIPolicy(models={"default": "test-model"})
+        return AIGateway(self.chat, self.ai_store, self.clock, policy)  # type: ignore[arg-type]
+
     def build(self):  # type: ignore[no-untyped-def]
+        from domain.resume_extraction import ResumeStructurer
         from domain.resume_intake import ResumeIntake, ResumeLibrary
         from domain.skills import bundled_taxonomy
         from handlers.services import Services
 
+        gateway = self.gateway()
+        structurer = ResumeStructurer(gateway, bundled_taxonomy())
         return Services(
             intake=ResumeIntake(
-                self.uow, self.files, self.extractor, bundled_taxonomy(), self.clock, ResumeLimits()
+                self.uow, self.files, self.extractor, structurer, self.clock, ResumeLimits()
             ),
             resumes=ResumeLibrary(self.uow, self.files, self.clock),
+            ai=gateway,
         )
 
     def conversation(self):  # type: ignore[no-untyped-def]

@@ -146,6 +146,7 @@ async def test_help_is_generated_from_the_table(chat: Chat) -> None:
         ("show me my profile", "Your profile"),
         ("hello!", "Hi Ann!"),
         ("the weather is nice", "not sure what you mean"),
+        ("should I learn SQL or Python first?", "no language model is configured"),
         ("   ", "not sure what you mean"),
     ],
 )

@@ -1,0 +1,1 @@
+"""Language-model and embedding providers behind the domain's AI ports."""
