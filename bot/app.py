@@ -15,9 +15,13 @@ if TYPE_CHECKING:
 
 from bot.config import Config
 from bot.documents.isolated import IsolatedExtractor
-from domain.ai import ChatModel
+from bot.jobs.catalog_index import NumpyCatalogIndex
+from domain.ai import ChatModel, Embedder
 from domain.ai_gateway import AIGateway, AIPolicy
 from domain.clock import Clock, SystemClock
+from domain.embeddings import EmbeddingIndexer
+from domain.job_catalog import JobCatalog
+from domain.job_matching import ApplicationTracker, JobActions, JobMatcher
 from domain.ports import TextExtractor
 from domain.resume_extraction import ResumeStructurer
 from domain.resume_intake import ResumeIntake, ResumeLibrary
@@ -31,6 +35,7 @@ from storage.ai_store import SqlAIStore
 from storage.database import create_engine
 from storage.file_store import LocalFileStore
 from storage.unit_of_work import SqlUnitOfWorkFactory
+from storage.vector_store import SqlVectorStore
 
 
 @dataclass
@@ -75,11 +80,35 @@ def build_gateway(
     return AIGateway(chat, SqlAIStore(engine), clock, policy)
 
 
+def build_embedder(config: Config) -> Embedder:
+    """The configured embedding model, loaded on first use."""
+    from bot.ai.embedders import LazyEmbedder, MiniLMEmbedder, OpenAIEmbedder, WordLlamaEmbedder
+
+    ai = config.settings.ai
+    if ai.embedder == "wordllama":
+        return LazyEmbedder(
+            WordLlamaEmbedder, WordLlamaEmbedder.model_name, WordLlamaEmbedder.dimensions
+        )
+    if ai.embedder == "openai" and config.secrets.openai_api_key is not None:
+        from openai import AsyncOpenAI
+
+        client = AsyncOpenAI(
+            api_key=config.secrets.openai_api_key.get_secret_value(),
+            base_url=config.secrets.openai_base_url,
+            timeout=ai.timeout_seconds,
+            max_retries=ai.max_retries,
+        )
+        return OpenAIEmbedder(client, ai.models.embeddings, ai.openai_embedding_dimensions)
+    return LazyEmbedder(MiniLMEmbedder, MiniLMEmbedder.model_name, MiniLMEmbedder.dimensions)
+
+
 def build_services(
     config: Config,
     uow: SqlUnitOfWorkFactory,
     clock: Clock,
     gateway: AIGateway,
+    engine: AsyncEngine,
+    embedder: Embedder,
     extractor: TextExtractor | None = None,
 ) -> Services:
     """The domain services with their ports plugged in."""
@@ -96,10 +125,17 @@ def build_services(
         max_chars=limits.max_text_chars,
     )
     structurer = ResumeStructurer(gateway, bundled_taxonomy())
+    vectors = SqlVectorStore(engine)
+    indexer = EmbeddingIndexer(embedder, vectors, clock)
+    index = NumpyCatalogIndex(uow, vectors, embedder.model_name, embedder.dimensions)
     return Services(
         intake=ResumeIntake(uow, files, extractor, structurer, clock, resume_limits),
         resumes=ResumeLibrary(uow, files, clock),
         ai=gateway,
+        matcher=JobMatcher(uow, index, indexer, clock),
+        actions=JobActions(uow, clock),
+        applications=ApplicationTracker(uow, clock),
+        catalog=JobCatalog(uow, indexer, clock),
     )
 
 
@@ -118,7 +154,9 @@ async def open_app(config: Config, clock: Clock | None = None) -> AsyncIterator[
         clock = clock or SystemClock()
         uow = SqlUnitOfWorkFactory(engine)
         gateway = build_gateway(config, engine, clock, chat)
-        services = build_services(config, uow, clock, gateway)
+        services = build_services(config, uow, clock, gateway, engine, build_embedder(config))
+        if config.settings.jobs.demo_catalog:
+            await services.catalog.ensure_demo(config.settings.jobs.demo_size)
         yield App(
             config=config,
             engine=engine,

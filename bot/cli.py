@@ -6,9 +6,12 @@ import argparse
 import asyncio
 import getpass
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
+
+import httpx
 
 from bot.adapters.console import ConsoleAdapter, run_console
 from bot.app import open_app
@@ -37,6 +40,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ai_log.add_argument("--days", type=float, default=None, help="only the last N days")
 
+    jobs = commands.add_parser("jobs", help="the job catalog")
+    job_commands = jobs.add_subparsers(dest="jobs_command", required=True)
+    importer = job_commands.add_parser("import", help="import jobs from JSON, JSONL or CSV")
+    importer.add_argument("file", type=Path)
+    importer.add_argument("--source", help="source name stored with the jobs (default: file)")
+    job_commands.add_parser("sync", help="fetch the job-board feeds listed in config.yaml")
+    job_commands.add_parser("count", help="how many jobs the catalog holds")
+
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="apply pending migrations")
@@ -57,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(_console(config, args.user or _default_user(), args.json))
         elif args.command == "db":
             asyncio.run(_db(config, args.db_command))
+        elif args.command == "jobs":
+            return asyncio.run(_jobs(config, args))
         elif args.command == "ai-log":
             asyncio.run(_ai_log(config, args.limit, args.summary, args.days))
     except KeyboardInterrupt:
@@ -132,3 +145,78 @@ async def _ai_log(config: Config, limit: int, summary: bool, days: float | None)
             print("no AI requests logged yet")
     finally:
         await engine.dispose()
+
+
+async def _jobs(config: Config, args: argparse.Namespace) -> int:
+    from rich.progress import Progress
+
+    from bot.jobs.feeds import Feed, FeedError, fetch_records
+    from bot.jobs.importing import ImportOutcome, import_file, import_jobs, jobs_from_records
+    from domain.job_import import InvalidJobRecord
+    from domain.skills import bundled_taxonomy
+
+    quiet = config.settings.jobs.model_copy(update={"demo_catalog": False})
+    config = Config(
+        settings=config.settings.model_copy(update={"jobs": quiet}), secrets=config.secrets
+    )
+    async with open_app(config) as app:
+        catalog = app.services.catalog
+        if args.jobs_command == "count":
+            async with app.uow() as uow:
+                print(f"{await uow.jobs.count()} jobs in the catalog")
+            return 0
+        outcomes: list[tuple[str, ImportOutcome]] = []
+        with Progress(transient=True) as progress:
+            if args.jobs_command == "import":
+                if not args.file.is_file():
+                    print(f"careerbot: no file at {args.file}", file=sys.stderr)
+                    return 2
+                task = progress.add_task(f"importing {args.file.name}", total=None)
+                try:
+                    outcome = await import_file(
+                        args.file,
+                        catalog,
+                        bundled_taxonomy(),
+                        _advance(progress, task),
+                        args.source,
+                    )
+                except InvalidJobRecord as exc:
+                    print(f"careerbot: {exc}", file=sys.stderr)
+                    return 2
+                outcomes.append((args.file.name, outcome))
+            else:
+                feeds = config.settings.jobs.feeds
+                if not feeds:
+                    print("no feeds configured: add them under jobs.feeds in config.yaml")
+                    return 0
+                timeout = config.settings.jobs.feed_timeout_seconds
+                async with httpx.AsyncClient(timeout=timeout, follow_redirects=True) as client:
+                    for item in feeds:
+                        feed = Feed(item.kind, item.board, item.company, item.url)
+                        task = progress.add_task(f"syncing {feed.source}", total=None)
+                        outcome = ImportOutcome()
+                        try:
+                            records = await fetch_records(client, feed)
+                        except FeedError as exc:
+                            print(f"feed failed: {exc}", file=sys.stderr)
+                            continue
+                        jobs = jobs_from_records(records, feed.source, bundled_taxonomy(), outcome)
+                        await import_jobs(jobs, catalog, outcome, _advance(progress, task))
+                        outcomes.append((feed.source, outcome))
+    for name, outcome in outcomes:
+        print(
+            f"{name}: {outcome.read} read, {outcome.inserted} new, {outcome.updated} updated, "
+            f"{outcome.unchanged} unchanged or duplicate, {len(outcome.problems)} skipped"
+        )
+        for problem in outcome.problems[:50]:
+            print(f"  row {problem.row}: {problem.reason}")
+        if len(outcome.problems) > 50:
+            print(f"  … and {len(outcome.problems) - 50} more")
+    return 0
+
+
+def _advance(progress: Any, task: Any) -> Callable[[int], None]:
+    def step(count: int) -> None:
+        progress.advance(task, count)
+
+    return step

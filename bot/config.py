@@ -86,6 +86,24 @@ class AISettings(_Section):
     openai_embedding_dimensions: int = Field(1536, ge=8, le=8192)
 
 
+class FeedSettings(_Section):
+    """A public job board to sync: greenhouse (board token), lever (company slug) or rss."""
+
+    kind: Literal["greenhouse", "lever", "rss"]
+    board: str = Field(min_length=1, max_length=200)
+    company: str | None = None
+    url: str | None = None
+
+
+class JobSettings(_Section):
+    """The job catalog."""
+
+    demo_catalog: bool = True
+    demo_size: int = Field(300, ge=1, le=10_000)
+    feeds: list[FeedSettings] = Field(default_factory=list)
+    feed_timeout_seconds: float = Field(20, gt=0, le=300)
+
+
 class Settings(_Section):
     """Every non-secret setting, with the defaults of the embedded setup."""
 
@@ -94,6 +112,7 @@ class Settings(_Section):
     logging: LoggingSettings = LoggingSettings()
     resumes: ResumeSettings = ResumeSettings()
     ai: AISettings = AISettings()
+    jobs: JobSettings = JobSettings()
 
 
 @dataclass(frozen=True)

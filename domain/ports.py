@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from domain.applications import (
+    Application,
+    ApplicationStatus,
+    NewApplication,
+    StatusEvent,
+)
 from domain.conversations import ConversationState
 from domain.file_types import FileType
+from domain.jobs import Job
+from domain.matching import Match
 from domain.profiles import Profile
 from domain.resumes import ExtractedText, NewResume, Resume, ResumeLimits
 from domain.users import IdentityKey, PlatformIdentity, User
@@ -83,6 +92,55 @@ class TextExtractor(Protocol):
     ) -> ExtractedText: ...
 
 
+@dataclass(frozen=True, slots=True)
+class ImportCounts:
+    inserted: list[int]
+    updated: list[int]
+    unchanged: int
+
+
+class JobRepository(Protocol):
+    """The job catalog. `upsert` de-duplicates by (source, external id) and by dedupe key."""
+
+    async def upsert(self, jobs: list[Job], now: datetime) -> ImportCounts: ...
+
+    async def get_many(self, ids: list[int]) -> dict[int, Job]: ...
+
+    async def count(self) -> int: ...
+
+    async def after(self, last_id: int, limit: int) -> list[Job]: ...
+
+    async def search(self, words: list[str], limit: int) -> list[Job]: ...
+
+
+class RecommendationRepository(Protocol):
+    """What was recommended to whom, and what they did with it."""
+
+    async def excluded_job_ids(self, user_id: int) -> set[int]: ...
+
+    async def record(
+        self, user_id: int, matches: list[Match], algorithm: str, now: datetime
+    ) -> None: ...
+
+    async def set_status(self, user_id: int, job_id: int, status: str, now: datetime) -> None: ...
+
+
+class ApplicationRepository(Protocol):
+    """A user's applications and their append-only status log."""
+
+    async def add(self, application: NewApplication) -> Application: ...
+
+    async def list_for_user(self, user_id: int) -> list[Application]: ...
+
+    async def set_status(
+        self, application_id: int, status: ApplicationStatus, note: str | None, now: datetime
+    ) -> None: ...
+
+    async def add_note(self, application_id: int, note: str, now: datetime) -> None: ...
+
+    async def events(self, application_id: int) -> list[StatusEvent]: ...
+
+
 class UnitOfWork(Protocol):
     """One atomic piece of work: `async with uow:` rolls back unless `commit()` was called."""
 
@@ -97,6 +155,15 @@ class UnitOfWork(Protocol):
 
     @property
     def resumes(self) -> ResumeRepository: ...
+
+    @property
+    def jobs(self) -> JobRepository: ...
+
+    @property
+    def recommendations(self) -> RecommendationRepository: ...
+
+    @property
+    def applications(self) -> ApplicationRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

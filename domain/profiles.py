@@ -36,6 +36,7 @@ class Profile(BaseModel):
     locations: list[str] = Field(default_factory=list)
     remote: str | None = None
     salary_floor: int | None = None
+    keywords: list[str] = Field(default_factory=list)
     timezone: str | None = None
     manual_fields: list[str] = Field(default_factory=list)
 
@@ -69,6 +70,13 @@ def _parse_list(raw: str) -> list[str]:
     if len(items) > MAX_ITEMS:
         raise ValueError(f"at most {MAX_ITEMS} items")
     return items
+
+
+def _parse_skills(raw: str) -> list[str]:
+    """A skill list, with names normalised to the taxonomy ("k8s" → "Kubernetes")."""
+    from domain.skills import bundled_taxonomy
+
+    return bundled_taxonomy().normalise_list(_parse_list(raw))
 
 
 def _parse_years(raw: str) -> float:
@@ -154,7 +162,7 @@ PROFILE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("title", "Current title", _clean_text, "Data Analyst", ("role", "position")),
     FieldSpec("experience_years", "Years of experience", _parse_years, "4", ("experience",)),
     FieldSpec("education", "Education", _parse_list, "BSc Mathematics, University of Leeds"),
-    FieldSpec("skills", "Skills", _parse_list, "Python, SQL, Tableau", ("skill",)),
+    FieldSpec("skills", "Skills", _parse_skills, "Python, SQL, Tableau", ("skill",)),
     FieldSpec(
         "personality_traits",
         "Personality traits",
@@ -176,6 +184,7 @@ PROFILE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "salary_floor", "Salary floor (yearly)", _parse_salary, "85000", ("salary", "min_salary")
     ),
+    FieldSpec("keywords", "Job keywords", _parse_list, "python, climate", ("keyword",)),
     FieldSpec("timezone", "Time zone", parse_timezone, "Europe/Berlin", ("tz", "time_zone")),
 )
 

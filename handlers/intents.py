@@ -23,6 +23,8 @@ INTENTS: tuple[Intent, ...] = (
     intent(r"\b(help|what can you do|commands|how does this work)\b", "/help"),
     intent(r"\b(my profile|show (me )?(my )?profile|what do you know about me)\b", "/profile"),
     intent(r"^\s*(cancel|stop|never ?mind|abort)\s*[.!]*$", "/cancel"),
+    intent(r"\b(find|show|any|new)\b.*\b(jobs?|matches|openings|positions)\b", "/matches"),
+    intent(r"\b(my applications|what did i apply)\b", "/applications"),
 )
 
 

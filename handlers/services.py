@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from domain.ai_gateway import AIGateway
+from domain.job_catalog import JobCatalog
+from domain.job_matching import ApplicationTracker, JobActions, JobMatcher
 from domain.resume_intake import ResumeIntake, ResumeLibrary
 
 
@@ -15,3 +17,7 @@ class Services:
     intake: ResumeIntake
     resumes: ResumeLibrary
     ai: AIGateway
+    matcher: JobMatcher
+    actions: JobActions
+    applications: ApplicationTracker
+    catalog: JobCatalog

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from domain.clock import Clock
 from domain.ports import UnitOfWorkFactory
-from handlers import onboarding
+from handlers import applications as apps
+from handlers import jobs, onboarding
 from handlers.assistant import ask_command
 from handlers.basics import cancel_command, help_command
 from handlers.commands import Command, CommandTable
@@ -23,7 +24,7 @@ def build_command_table() -> CommandTable:
             Command(
                 "start",
                 onboarding.start_command,
-                "set up your profile in four questions",
+                "set up your profile: send a resume or answer 4 questions",
                 ("/start — greet and ask the onboarding questions", "/start again — redo them"),
             ),
             Command("profile", profile_command, "show or edit your profile", PROFILE_USAGE),
@@ -40,6 +41,61 @@ def build_command_table() -> CommandTable:
                 RESUME_USAGE,
                 in_menu=False,
             ),
+            Command(
+                "matches",
+                jobs.matches_command,
+                "jobs that match your profile, with reasons",
+                jobs.MATCH_USAGE,
+            ),
+            Command("search", jobs.search_command, "search the job catalog", jobs.MATCH_USAGE[2:]),
+            Command(
+                "prefs",
+                jobs.prefs_command,
+                "your job filters: place, remote, salary, keywords",
+                jobs.PREFS_USAGE,
+            ),
+            Command(
+                "applications",
+                apps.applications_command,
+                "the jobs you saved or applied to",
+                apps.USAGE,
+            ),
+            Command("apply", apps.apply_command, "track an application", apps.USAGE[1:2]),
+            Command(
+                "status",
+                apps.status_command,
+                "change an application's status",
+                apps.USAGE[2:3],
+                in_menu=False,
+            ),
+            Command(
+                "note",
+                apps.note_command,
+                "add a note to an application",
+                apps.USAGE[3:4],
+                in_menu=False,
+            ),
+            Command(
+                "history",
+                apps.history_command,
+                "every change of an application",
+                apps.USAGE[4:],
+                in_menu=False,
+            ),
+            Command(
+                "job",
+                jobs.job_command,
+                "save, mark applied or dismiss a job",
+                in_menu=False,
+            ),
+            Command("save", jobs.bulk("save"), "save several jobs: /save 12 17", in_menu=False),
+            Command(
+                "applied",
+                jobs.bulk("applied"),
+                "mark several jobs applied",
+                in_menu=False,
+            ),
+            Command("dismiss", jobs.bulk("dismiss"), "hide several jobs for good", in_menu=False),
             Command(
                 "ask",
                 ask_command,

@@ -7,6 +7,11 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncTransaction
 
+from storage.job_repository import (
+    SqlApplicationRepository,
+    SqlJobRepository,
+    SqlRecommendationRepository,
+)
 from storage.repositories import (
     SqlConversationRepository,
     SqlProfileRepository,
@@ -22,6 +27,9 @@ class SqlUnitOfWork:
     profiles: SqlProfileRepository
     conversations: SqlConversationRepository
     resumes: SqlResumeRepository
+    jobs: SqlJobRepository
+    recommendations: SqlRecommendationRepository
+    applications: SqlApplicationRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -39,6 +47,9 @@ class SqlUnitOfWork:
         self.profiles = SqlProfileRepository(self._conn)
         self.conversations = SqlConversationRepository(self._conn)
         self.resumes = SqlResumeRepository(self._conn)
+        self.jobs = SqlJobRepository(self._conn)
+        self.recommendations = SqlRecommendationRepository(self._conn)
+        self.applications = SqlApplicationRepository(self._conn)
         return self
 
     async def __aexit__(

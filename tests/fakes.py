@@ -270,6 +270,8 @@ class MemoryServices:
         return AIGateway(self.chat, self.ai_store, self.clock, policy)  # type: ignore[arg-type]
 
     def build(self):  # type: ignore[no-untyped-def]
+        from domain.job_catalog import JobCatalog
+        from domain.job_matching import ApplicationTracker, JobActions, JobMatcher
         from domain.resume_extraction import ResumeStructurer
         from domain.resume_intake import ResumeIntake, ResumeLibrary
         from domain.skills import bundled_taxonomy
@@ -277,12 +279,18 @@ class MemoryServices:
 
         gateway = self.gateway()
         structurer = ResumeStructurer(gateway, bundled_taxonomy())
+        # Job features run on SQLite in their tests (tests/e2e, tests/domain/test_job_*);
+        # the in-memory unit of work has no job repositories.
         return Services(
             intake=ResumeIntake(
                 self.uow, self.files, self.extractor, structurer, self.clock, ResumeLimits()
             ),
             resumes=ResumeLibrary(self.uow, self.files, self.clock),
             ai=gateway,
+            matcher=JobMatcher(self.uow, None, None, self.clock),  # type: ignore[arg-type]
+            actions=JobActions(self.uow, self.clock),
+            applications=ApplicationTracker(self.uow, self.clock),
+            catalog=JobCatalog(self.uow, None, self.clock),
         )
 
     def conversation(self):  # type: ignore[no-untyped-def]

@@ -36,18 +36,21 @@ class ConsoleAdapter:
     _last_buttons: tuple[Button, ...] = ()
 
     async def send_line(self, line: str) -> None:
-        """Process one console line: a message, an upload or a button press."""
+        """Process one console line: a message, an upload or a button press. The buttons of
+        all replies to one line are numbered together, so `/press 4` reaches any of them."""
         incoming = self._translate(line.rstrip("\r\n"))
         if incoming is None:
             return
         replies = await self.handle(incoming)
+        if any(reply.buttons for reply in replies):
+            self._last_buttons = ()  # number the buttons of this answer from 1
         for reply in replies:
             self.show(reply)
 
     def show(self, reply: Reply) -> None:
         """Print one reply; files are written under `files_dir` and their paths printed."""
-        if reply.buttons:
-            self._last_buttons = reply.buttons
+        first = len(self._last_buttons) + 1
+        self._last_buttons += reply.buttons
         paths = [self._save_file(f.name, f.content) for f in reply.files]
         if self.json_mode:
             payload = {
@@ -61,7 +64,7 @@ class ConsoleAdapter:
             print(json.dumps(payload, ensure_ascii=False), file=self.out, flush=True)
             return
         print(f"\nbot> {reply.text}", file=self.out)
-        for number, button in enumerate(reply.buttons, start=1):
+        for number, button in enumerate(reply.buttons, start=first):
             print(f"  [{number}] {button.label}", file=self.out)
         for f, path in zip(reply.files, paths, strict=True):
             print(f"  (file) {f.name} -> {path}", file=self.out)

@@ -113,3 +113,19 @@ class OpenAIEmbedder:
             ordered = sorted(response.data, key=lambda item: item.index)
             vectors.extend(_normalise([float(x) for x in item.embedding]) for item in ordered)
         return vectors
+
+
+class LazyEmbedder:
+    """Loads the wrapped model on first use, so processes that never embed never pay for it."""
+
+    def __init__(self, factory: Any, model_name: str, dimensions: int) -> None:
+        self._factory = factory
+        self._model: Any = None
+        self.model_name = model_name
+        self.dimensions = dimensions
+
+    async def embed(self, texts: list[str]) -> list[list[float]]:
+        if self._model is None:
+            self._model = await asyncio.to_thread(self._factory)
+        vectors: list[list[float]] = await self._model.embed(texts)
+        return vectors

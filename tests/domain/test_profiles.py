@@ -26,7 +26,12 @@ from domain.profiles import (
         ("salary_floor", "120,000", "salary_floor", 120_000),
         ("remote", "Yes", "remote", "remote"),
         ("remote", "on-site", "remote", "onsite"),
-        ("skills", "Python, SQL; python,  Airflow", "skills", ["Python", "SQL", "Airflow"]),
+        (
+            "skills",
+            "Python, SQL; python,  Airflow, k8s",
+            "skills",
+            ["Python", "SQL", "Apache Airflow", "Kubernetes"],
+        ),
         ("target role", "Product Manager", "target_roles", ["Product Manager"]),
         ("tz", "europe/berlin", "timezone", "Europe/Berlin"),
         ("timezone", "Tokyo", "timezone", "Asia/Tokyo"),

@@ -21,7 +21,14 @@ def run_cli(
 ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
     env.pop("DATABASE_URL", None)
-    env.update({"CAREERBOT_DATA_DIR": str(data_dir), **(extra_env or {})})
+    # The demo catalog (300 jobs, embedded) is only loaded where a test asks for it.
+    env.update(
+        {
+            "CAREERBOT_DATA_DIR": str(data_dir),
+            "CAREERBOT_JOBS__DEMO_CATALOG": "false",
+            **(extra_env or {}),
+        }
+    )
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,

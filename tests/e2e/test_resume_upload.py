@@ -43,7 +43,10 @@ EDGE_REPLIES = {
 
 @pytest.fixture
 async def app(tmp_path: Path) -> AsyncIterator[App]:
-    config = load_config(None, env={"CAREERBOT_DATA_DIR": str(tmp_path / "var")})
+    config = load_config(
+        None,
+        env={"CAREERBOT_DATA_DIR": str(tmp_path / "var"), "CAREERBOT_JOBS__DEMO_CATALOG": "false"},
+    )
     async with open_app(config, clock=FakeClock()) as app:
         yield app
 

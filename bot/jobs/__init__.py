@@ -1,0 +1,1 @@
+"""Job catalog infrastructure: the in-process search index, importers and feed sync."""

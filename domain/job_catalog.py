@@ -1,0 +1,76 @@
+"""The job catalog: importing (de-duplicated, embedded, indexed) and the demo catalog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from domain.clock import Clock
+from domain.demo_jobs import demo_jobs
+from domain.embeddings import EmbeddingIndexer
+from domain.jobs import Job
+from domain.ports import UnitOfWorkFactory
+
+JOB_VECTORS = "job"
+
+
+class CatalogIndex(Protocol):
+    """Finds candidate jobs fast: by meaning (vectors), by skills and by title words."""
+
+    async def refresh(self) -> None: ...
+
+    async def candidates(
+        self, vector: list[float] | None, skills: list[str], terms: set[str], limit: int
+    ) -> dict[int, float]:
+        """Job ids worth scoring, each with its cosine similarity to `vector` (0 if none)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    inserted: int
+    updated: int
+    unchanged: int
+
+
+class JobCatalog:
+    """Imports jobs in batches: store (de-duplicated), then embed what is new or changed."""
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        indexer: EmbeddingIndexer | None,
+        clock: Clock,
+        batch_size: int = 200,
+    ) -> None:
+        self._uow = uow
+        self._indexer = indexer
+        self._clock = clock
+        self._batch_size = batch_size
+
+    async def import_jobs(self, batch: list[Job]) -> ImportReport:
+        inserted = updated = unchanged = 0
+        for start in range(0, len(batch), self._batch_size):
+            chunk = batch[start : start + self._batch_size]
+            async with self._uow() as uow:
+                counts = await uow.jobs.upsert(chunk, self._clock.now())
+                await uow.commit()
+            inserted += len(counts.inserted)
+            updated += len(counts.updated)
+            unchanged += counts.unchanged
+            await self.embed([*counts.inserted, *counts.updated])
+        return ImportReport(inserted, updated, unchanged)
+
+    async def embed(self, job_ids: list[int]) -> None:
+        if self._indexer is None or not job_ids:
+            return
+        async with self._uow() as uow:
+            found = await uow.jobs.get_many(job_ids)
+        await self._indexer.ensure(JOB_VECTORS, {i: j.embedding_text() for i, j in found.items()})
+
+    async def ensure_demo(self, count: int = 300) -> ImportReport | None:
+        """Load the generated demo catalog when the catalog is empty (first start)."""
+        async with self._uow() as uow:
+            if await uow.jobs.count() > 0:
+                return None
+        return await self.import_jobs(demo_jobs(count))

@@ -1,0 +1,210 @@
+"""Recommending jobs to a user, and what they do with a recommendation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.applications import (
+    Application,
+    ApplicationStatus,
+    NewApplication,
+    StatusEvent,
+    parse_status,
+    same_posting,
+)
+from domain.clock import Clock
+from domain.embeddings import EmbeddingIndexer
+from domain.errors import DomainError, NotFound
+from domain.job_catalog import CatalogIndex
+from domain.matching import ALGORITHM, Match, Preferences, passes, rank, title_terms
+from domain.ports import UnitOfWorkFactory
+from domain.profiles import Profile
+
+PROFILE_VECTORS = "profile"
+CANDIDATES = 400
+
+
+class ProfileTooThin(DomainError):
+    def __init__(self) -> None:
+        super().__init__("the profile has no skills, title or target roles yet")
+
+
+def profile_text(profile: Profile) -> str:
+    parts = [", ".join(profile.target_roles), profile.title or "", ", ".join(profile.skills[:20])]
+    return ". ".join(p for p in parts if p)
+
+
+class JobMatcher:
+    """Top jobs for a user's profile; dismissed and applied jobs never come back."""
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        index: CatalogIndex,
+        indexer: EmbeddingIndexer | None,
+        clock: Clock,
+        page_size: int = 5,
+    ) -> None:
+        self._uow = uow
+        self._index = index
+        self._indexer = indexer
+        self._clock = clock
+        self.page_size = page_size
+
+    async def matches(self, user_id: int, page: int = 1) -> list[Match]:
+        async with self._uow() as uow:
+            profile = await uow.profiles.get(user_id)
+        text = profile_text(profile)
+        if not text:
+            raise ProfileTooThin()
+        vector = None
+        if self._indexer is not None:
+            vector = (await self._indexer.ensure(PROFILE_VECTORS, {user_id: text}))[user_id]
+        await self._index.refresh()
+        terms = set().union(*(title_terms(t) for t in [*profile.target_roles, profile.title or ""]))
+        cosines = await self._index.candidates(vector, profile.skills, terms, CANDIDATES)
+        prefs = Preferences.of(profile)
+        async with self._uow() as uow:
+            excluded = await uow.recommendations.excluded_job_ids(user_id)
+            jobs = await uow.jobs.get_many([i for i in cosines if i not in excluded])
+            ranked = rank(profile, [j for j in jobs.values() if passes(j, prefs)], cosines)
+            start = (max(page, 1) - 1) * self.page_size
+            shown = ranked[start : start + self.page_size]
+            await uow.recommendations.record(user_id, shown, ALGORITHM, self._clock.now())
+            await uow.commit()
+        return shown
+
+
+@dataclass(frozen=True, slots=True)
+class ActionResult:
+    job_title: str
+    company: str
+    application: Application | None
+    already: bool
+
+
+class JobActions:
+    """Save, dismiss or mark applied — one job or several at once."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def act(self, user_id: int, job_id: int, action: str) -> ActionResult:
+        now = self._clock.now()
+        async with self._uow() as uow:
+            job = (await uow.jobs.get_many([job_id])).get(job_id)
+            if job is None:
+                raise NotFound("job", job_id)
+            mine = [a for a in await uow.applications.list_for_user(user_id) if a.job_id == job_id]
+            existing = mine[0] if mine else None
+            application, already = existing, False
+            if action == "dismiss":
+                await uow.recommendations.set_status(user_id, job_id, "dismissed", now)
+            elif action == "save":
+                await uow.recommendations.set_status(user_id, job_id, "saved", now)
+                if existing is None:
+                    application = await uow.applications.add(
+                        NewApplication(
+                            user_id,
+                            job_id,
+                            job.company,
+                            job.title,
+                            job.url,
+                            ApplicationStatus.SAVED,
+                            now,
+                        )
+                    )
+                else:
+                    already = True
+            elif action == "applied":
+                await uow.recommendations.set_status(user_id, job_id, "applied", now)
+                if existing is None:
+                    application = await uow.applications.add(
+                        NewApplication(
+                            user_id,
+                            job_id,
+                            job.company,
+                            job.title,
+                            job.url,
+                            ApplicationStatus.APPLIED,
+                            now,
+                        )
+                    )
+                elif existing.status is ApplicationStatus.SAVED:
+                    await uow.applications.set_status(
+                        existing.id, ApplicationStatus.APPLIED, None, now
+                    )
+                    existing.status = ApplicationStatus.APPLIED
+                else:
+                    already = True
+            else:
+                raise ValueError(f"unknown action {action!r}")
+            await uow.commit()
+        return ActionResult(job.title, job.company, application, already)
+
+
+class ApplicationTracker:
+    """A user's applications, numbered from 1 (oldest first)."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def all(self, user_id: int) -> list[Application]:
+        async with self._uow() as uow:
+            return await uow.applications.list_for_user(user_id)
+
+    async def add(
+        self, user_id: int, company: str, title: str, url: str | None
+    ) -> tuple[Application, bool]:
+        """Track an application made outside the bot; (application, was it already there)."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            for existing in await uow.applications.list_for_user(user_id):
+                if same_posting(existing.company, existing.title, company, title):
+                    return existing, True
+            application = await uow.applications.add(
+                NewApplication(user_id, None, company, title, url, ApplicationStatus.APPLIED, now)
+            )
+            await uow.commit()
+        return application, False
+
+    async def set_status(self, user_id: int, number: int, status_text: str) -> Application:
+        status = parse_status(status_text)
+        if status is None:
+            raise InvalidStatus(status_text)
+        async with self._uow() as uow:
+            application = _numbered(await uow.applications.list_for_user(user_id), number)
+            await uow.applications.set_status(application.id, status, None, self._clock.now())
+            if application.job_id is not None and status is not ApplicationStatus.SAVED:
+                await uow.recommendations.set_status(
+                    user_id, application.job_id, "applied", self._clock.now()
+                )
+            await uow.commit()
+        application.status = status
+        return application
+
+    async def note(self, user_id: int, number: int, text: str) -> Application:
+        async with self._uow() as uow:
+            application = _numbered(await uow.applications.list_for_user(user_id), number)
+            await uow.applications.add_note(application.id, text[:2000], self._clock.now())
+            await uow.commit()
+        return application
+
+    async def history(self, user_id: int, number: int) -> tuple[Application, list[StatusEvent]]:
+        async with self._uow() as uow:
+            application = _numbered(await uow.applications.list_for_user(user_id), number)
+            return application, list(await uow.applications.events(application.id))
+
+
+class InvalidStatus(DomainError):
+    def __init__(self, text: str) -> None:
+        super().__init__(f"unknown status {text!r}")
+        self.text = text
+
+
+def _numbered(items: list[Application], number: int) -> Application:
+    if not 1 <= number <= len(items):
+        raise NotFound("application", number)
+    return items[number - 1]

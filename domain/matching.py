@@ -1,0 +1,216 @@
+"""Ranking jobs for a person: a hybrid of meaning (embeddings), keywords (BM25), skill
+overlap (taxonomy-normalised), title fit and seniority — with the person's preferences as
+hard filters. Each signal is scaled to 0..1 before weighting, and every match says why."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from domain.jobs import SENIORITY_YEARS, Job, RemoteMode
+from domain.profiles import Profile
+
+ALGORITHM = "hybrid-v1"
+WEIGHTS = {"semantic": 0.25, "lexical": 0.2, "skills": 0.35, "title": 0.2}
+_STOP = {
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "for",
+    "to",
+    "with",
+    "at",
+    "on",
+    "senior",
+    "junior",
+    "lead",
+    "sr",
+    "jr",
+    "i",
+    "ii",
+    "iii",
+    "principal",
+    "staff",
+    "head",
+}
+_WORD = re.compile(r"[a-z0-9+#.]+")
+
+
+def words(text: str) -> list[str]:
+    return [w.strip(".") for w in _WORD.findall(text.casefold()) if w.strip(".")]
+
+
+def title_terms(text: str) -> set[str]:
+    return {w for w in words(text) if w not in _STOP and len(w) > 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """Filters saved with /prefs (stored on the profile)."""
+
+    locations: tuple[str, ...] = ()
+    remote: str | None = None
+    salary_floor: int | None = None
+    keywords: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, profile: Profile) -> Preferences:
+        return cls(
+            tuple(profile.locations), profile.remote, profile.salary_floor, tuple(profile.keywords)
+        )
+
+
+def passes(job: Job, prefs: Preferences) -> bool:
+    """Hard filters: place and work mode, salary floor, keywords (any of them)."""
+    in_place = not prefs.locations or any(
+        _norm(place) in {_norm(job.city or ""), _norm(job.country or ""), _norm(job.region or "")}
+        for place in prefs.locations
+    )
+    mode = prefs.remote or "any"
+    if mode == "remote":
+        place_ok = job.remote in (RemoteMode.REMOTE, RemoteMode.UNKNOWN)
+    elif mode == "onsite":
+        place_ok = in_place and job.remote is not RemoteMode.REMOTE
+    else:  # hybrid or any: in one of the places, or fully remote
+        place_ok = in_place or job.remote is RemoteMode.REMOTE
+    if not place_ok:
+        return False
+    top = job.yearly_salary_max()
+    if prefs.salary_floor and top is not None and top < prefs.salary_floor:
+        return False
+    if prefs.keywords:
+        text = job.search_text().casefold()
+        return any(k.casefold() in text for k in prefs.keywords)
+    return True
+
+
+def _norm(text: str) -> str:
+    return " ".join(words(text))
+
+
+class Bm25:
+    """BM25 over a set of candidate documents (fitted per query; small and exact)."""
+
+    def __init__(self, documents: dict[int, list[str]], k1: float = 1.5, b: float = 0.75) -> None:
+        self._docs = {i: Counter(tokens) for i, tokens in documents.items()}
+        self._lengths = {i: len(tokens) for i, tokens in documents.items()}
+        self._avg = (sum(self._lengths.values()) / len(documents)) if documents else 1.0
+        df: Counter[str] = Counter()
+        for counts in self._docs.values():
+            df.update(counts.keys())
+        n = len(documents)
+        self._idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        self._k1, self._b = k1, b
+
+    def scores(self, query: list[str]) -> dict[int, float]:
+        terms = set(query)
+        out = {}
+        for doc_id, counts in self._docs.items():
+            length_norm = self._k1 * (1 - self._b + self._b * self._lengths[doc_id] / self._avg)
+            out[doc_id] = sum(
+                self._idf[t] * counts[t] * (self._k1 + 1) / (counts[t] + length_norm)
+                for t in terms
+                if t in counts
+            )
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A job with its 0–100 score and 1–3 reasons."""
+
+    job: Job
+    score: int
+    reasons: tuple[str, ...]
+
+
+def semantic_scale(cosine: float) -> float:
+    """MiniLM cosines between a profile and a job mostly sit in 0.1..0.7: map that to 0..1."""
+    return min(1.0, max(0.0, (cosine - 0.1) / 0.6))
+
+
+def rank(profile: Profile, jobs: list[Job], cosines: dict[int, float]) -> list[Match]:
+    """Score `jobs` (already filtered) for `profile`; best first, ties broken by job id."""
+    if not jobs:
+        return []
+    mine = {s.casefold(): s for s in profile.skills}
+    targets = [*profile.target_roles, *([profile.title] if profile.title else [])]
+    target_terms = [title_terms(t) for t in targets]
+    query = words(" ".join([*targets, *profile.skills]))
+    bm25 = Bm25(
+        {
+            job.id or 0: words(f"{job.title} {job.title} {' '.join(job.skills)} {job.description}")
+            for job in jobs
+        }
+    )
+    lexical = bm25.scores(query)
+    top_lexical = max(lexical.values(), default=0.0) or 1.0
+    matches = []
+    for job in jobs:
+        job_id = job.id or 0
+        have = [s for s in job.skills if s.casefold() in mine]
+        missing = [s for s in job.skills if s.casefold() not in mine]
+        skills = len(have) / len(job.skills) if job.skills else 0.0
+        terms = title_terms(job.title)
+        fits = [len(terms & t) / len(terms | t) for t in target_terms if terms | t]
+        title = max(fits, default=0.0)
+        signals = {
+            "semantic": semantic_scale(cosines.get(job_id, 0.0)),
+            "lexical": lexical.get(job_id, 0.0) / top_lexical,
+            "skills": skills,
+            "title": title,
+        }
+        raw = sum(WEIGHTS[k] * v for k, v in signals.items())
+        raw *= _seniority_factor(job, profile.experience_years)
+        reasons = _reasons(job, have, missing, title, targets, profile)
+        matches.append(Match(job, round(100 * raw), reasons))
+    matches.sort(key=lambda m: (-m.score, m.job.id or 0))
+    return matches
+
+
+def _seniority_factor(job: Job, years: float | None) -> float:
+    if years is None:
+        return 1.0
+    gap = SENIORITY_YEARS[job.seniority()] - years
+    if gap > 4:
+        return 0.7  # far too senior for now
+    if gap > 2:
+        return 0.85
+    if gap < -8 and job.seniority() in ("intern", "junior"):
+        return 0.8  # far too junior
+    return 1.0
+
+
+def _reasons(
+    job: Job,
+    have: list[str],
+    missing: list[str],
+    title: float,
+    targets: list[str],
+    profile: Profile,
+) -> tuple[str, ...]:
+    reasons = []
+    if have:
+        line = "you have " + ", ".join(have[:4])
+        if missing:
+            line += "; missing: " + ", ".join(missing[:3])
+        reasons.append(line)
+    elif missing:
+        reasons.append("skills asked for: " + ", ".join(missing[:4]))
+    if title >= 0.5 and targets:
+        reasons.append(f"the title fits your target ({targets[0]})")
+    if job.remote is RemoteMode.REMOTE and profile.remote in ("remote", "any", "hybrid"):
+        reasons.append("fully remote")
+    elif (
+        profile.locations
+        and job.city
+        and any(_norm(p) == _norm(job.city) for p in profile.locations)
+    ):
+        reasons.append(f"in {job.city}")
+    return tuple(reasons[:3]) or ("related to your profile",)
