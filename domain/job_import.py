@@ -128,9 +128,10 @@ def _salary(record: Mapping[str, Any]) -> tuple[int | None, int | None, str | No
         ]
         if amounts:
             low, high = amounts[0], amounts[-1]
-        found = re.search(r"\b(EUR|USD|GBP|CHF|CAD|AUD|INR|€|\$|£)", text)
+        found = re.search(r"\b(EUR|USD|GBP|CHF|CAD|AUD|INR)\b|([€$£])", text)
         if found and not currency:
-            currency = {"€": "EUR", "$": "USD", "£": "GBP"}.get(found.group(1), found.group(1))
+            symbol = found.group(1) or found.group(2)
+            currency = {"€": "EUR", "$": "USD", "£": "GBP"}.get(symbol, symbol)
         if not interval:
             interval = (
                 "hour"

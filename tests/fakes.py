@@ -297,3 +297,25 @@ class MemoryServices:
         from handlers.setup import build_conversation
 
         return build_conversation(self.uow, self.clock, self.build())
+
+
+class WordHashEmbedder:
+    """A deterministic stand-in for a sentence model: hashed bag of words, unit length.
+    Texts sharing words get similar vectors, which is all matching tests need."""
+
+    model_name = "word-hash-64"
+    dimensions = 64
+
+    async def embed(self, texts: list[str]) -> list[list[float]]:
+        import hashlib
+        import math
+        import re
+
+        vectors = []
+        for text in texts:
+            vector = [0.0] * self.dimensions
+            for word in re.findall(r"[a-z0-9+#]+", text.casefold()):
+                vector[hashlib.md5(word.encode()).digest()[0] % self.dimensions] += 1.0
+            norm = math.sqrt(sum(x * x for x in vector)) or 1.0
+            vectors.append([x / norm for x in vector])
+        return vectors

@@ -1,0 +1,81 @@
+"""Scoring and filtering jobs for a profile."""
+
+from __future__ import annotations
+
+from domain.jobs import Job, RemoteMode
+from domain.matching import Bm25, Preferences, passes, rank
+from domain.profiles import Profile
+
+
+def job(n: int, title: str, skills: list[str], **fields: object) -> Job:
+    return Job(
+        source="t",
+        external_id=str(n),
+        title=title,
+        company=f"Co{n}",
+        id=n,
+        skills=skills,
+        description=f"{title} using {', '.join(skills)}",
+        **fields,
+    )  # type: ignore[arg-type]
+
+
+PROFILE = Profile(
+    title="Data Analyst",
+    target_roles=["Data Engineer"],
+    skills=["Python", "SQL", "Apache Airflow"],
+    experience_years=4,
+)
+
+
+def test_better_fit_ranks_first_with_concrete_reasons() -> None:
+    jobs = [
+        job(1, "Data Engineer", ["Python", "SQL", "Apache Airflow", "dbt"]),
+        job(2, "Graphic Designer", ["Adobe Photoshop", "Figma"]),
+        job(3, "Backend Engineer", ["Python", "Go", "Kubernetes"]),
+    ]
+    ranked = rank(PROFILE, jobs, {1: 0.6, 2: 0.05, 3: 0.4})
+    assert [m.job.id for m in ranked] == [1, 3, 2]
+    best = ranked[0]
+    assert 0 <= ranked[-1].score < best.score <= 100
+    assert best.reasons[0] == "you have Python, SQL, Apache Airflow; missing: dbt"
+    assert "the title fits your target (Data Engineer)" in best.reasons
+    assert len(best.reasons) <= 3
+
+
+def test_far_too_senior_roles_are_marked_down() -> None:
+    lead = job(1, "Lead Data Engineer", ["Python", "SQL"])
+    mid = job(2, "Data Engineer", ["Python", "SQL"])
+    junior_profile = PROFILE.model_copy(update={"experience_years": 1})
+    scores = {m.job.id: m.score for m in rank(junior_profile, [lead, mid], {1: 0.5, 2: 0.5})}
+    assert scores[1] < scores[2]
+
+
+def test_filters() -> None:
+    berlin = job(
+        1,
+        "A",
+        [],
+        city="Berlin",
+        country="Germany",
+        remote=RemoteMode.ONSITE,
+        salary_max=60000,
+        salary_interval="year",
+    )
+    remote = job(2, "A", [], city="Paris", remote=RemoteMode.REMOTE)
+    paris = job(3, "A", [], city="Paris", remote=RemoteMode.HYBRID)
+    assert passes(berlin, Preferences(locations=("berlin",)))
+    assert not passes(paris, Preferences(locations=("Berlin",)))
+    assert passes(remote, Preferences(locations=("Berlin",)))  # remote is fine anywhere
+    assert not passes(berlin, Preferences(remote="remote"))
+    assert passes(remote, Preferences(remote="remote"))
+    assert not passes(remote, Preferences(locations=("Berlin",), remote="onsite"))
+    assert not passes(berlin, Preferences(salary_floor=70000))
+    assert passes(paris, Preferences(salary_floor=70000))  # no salary given: kept
+    assert passes(berlin, Preferences(keywords=("nothing", "A using")))
+    assert not passes(berlin, Preferences(keywords=("kotlin",)))
+
+
+def test_bm25_prefers_rare_matching_terms() -> None:
+    scores = Bm25({1: ["python", "sql"], 2: ["excel", "sql"], 3: ["excel"]}).scores(["python"])
+    assert scores[1] > scores[2] == scores[3] == 0

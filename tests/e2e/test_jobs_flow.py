@@ -1,0 +1,136 @@
+"""Jobs end to end: the demo catalog, /matches with buttons through the console adapter,
+applications, and `careerbot jobs import|sync` from the command line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import App, open_app
+from bot.config import load_config
+from tests.e2e.test_console_cli import run_cli
+from tests.e2e.test_resume_upload import console, say
+from tests.fakes import FakeClock
+from tests.local_http import Route, local_site
+
+
+@pytest.fixture
+async def app(tmp_path: Path) -> AsyncIterator[App]:
+    # The default configuration: demo catalog and the MiniLM embedder.
+    config = load_config(None, env={"CAREERBOT_DATA_DIR": str(tmp_path / "var")})
+    async with open_app(config, clock=FakeClock()) as running:
+        yield running
+
+
+async def test_matches_buttons_and_applications(app: App) -> None:
+    ann = console(app, "ann")
+    thin = await say(ann, "/matches")
+    assert "I need to know what you do" in str(thin[0]["text"])
+    await say(ann, "/profile set target_roles Data Engineer")
+    await say(ann, "/profile set skills Python, SQL, Airflow")
+    replies = await say(ann, "/matches")
+    head, *cards, tail = replies
+    assert head["text"] == "Your best matches:"
+    assert len(cards) == 5
+    first = str(cards[0]["text"])
+    assert "Data Engineer" in first.splitlines()[0]
+    assert "Match " in first
+    assert "you have Python, SQL, Apache Airflow" in first
+    assert [b["label"] for b in cards[0]["buttons"]] == ["Save", "Applied", "Dismiss"]  # type: ignore[union-attr]
+    assert [b["label"] for b in tail["buttons"]] == ["More"]  # type: ignore[union-attr]
+    first_id = first.split(" ")[0]  # "#7"
+
+    (dismissed,) = await say(ann, "/press 3")  # Dismiss on the first card
+    assert dismissed["text"].startswith(f"Dismissed {first_id} ")  # type: ignore[union-attr]
+    again = await say(ann, "/matches")
+    assert all(not str(c["text"]).startswith(first_id + " ") for c in again)
+
+    second_id = str(again[1]["text"]).split(" ")[0]
+    (applied,) = await say(ann, "/press 2")  # Applied on the (new) first card
+    assert "Marked" in str(applied["text"])
+    (listing,) = await say(ann, "/applications")
+    assert "· applied ·" in str(listing["text"])
+    (moved,) = await say(ann, "/status 1 interviewing")
+    assert "is now interviewing" in str(moved["text"])
+    third = await say(ann, "/matches")
+    assert all(not str(c["text"]).startswith(second_id + " ") for c in third)
+
+    (bulk,) = await say(
+        ann, "/save " + " ".join(str(c["text"]).split(" ")[0][1:] for c in third[1:3])
+    )
+    assert str(bulk["text"]).count("Saved #") == 2
+    (bob,) = await say(console(app, "bob"), "/applications")
+    assert "not tracking any applications" in str(bob["text"])
+
+    (prefs,) = await say(ann, "/prefs locations Atlantis")
+    assert "Locations: Atlantis" in str(prefs["text"])
+    (nothing,) = await say(ann, "/prefs remote onsite")
+    (none,) = await say(ann, "/matches")
+    assert "No jobs match your profile and filters" in str(none["text"])
+    found = await say(ann, "/search kubernetes")
+    assert "No jobs mention kubernetes within your filters" in str(found[0]["text"])
+    await say(ann, "/prefs clear locations")
+    await say(ann, "/prefs remote any")
+    found = await say(ann, "/search kubernetes")
+    assert found[0]["text"] == "Jobs mentioning kubernetes:"
+    assert len(found) > 1
+
+
+def test_import_command_reports_bad_rows_and_keeps_good_ones(tmp_path: Path) -> None:
+    data = tmp_path / "jobs.csv"
+    data.write_text(
+        "title,company,location,salary_min,salary_max,url\n"
+        'Data Engineer,Acme,"Berlin, Germany",60000,80000,https://acme.example/1\n'
+        ",NoTitle Inc,Paris,,,\n"
+        "Analyst,Acme,Remote,lots,,https://acme.example/2\n"
+        'Data Engineer,Acme,"Berlin, Germany",60000,80000,https://acme.example/1\n',
+        encoding="utf-8",
+    )
+    result = run_cli(["jobs", "import", str(data)], "", tmp_path / "var")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "jobs.csv: 4 read, 1 new, 0 updated, 1 unchanged or duplicate, 2 skipped" in result.stdout
+    )
+    assert "row 3: missing title" in result.stdout
+    assert "row 4: salary is not a number" in result.stdout
+    count = run_cli(["jobs", "count"], "", tmp_path / "var")
+    assert "1 jobs in the catalog" in count.stdout
+    broken = tmp_path / "broken.json"
+    broken.write_text("[{", encoding="utf-8")
+    failed = run_cli(["jobs", "import", str(broken)], "", tmp_path / "var")
+    assert failed.returncode == 2
+    assert "not valid JSON" in failed.stderr
+
+
+def test_sync_command_reads_configured_feeds(tmp_path: Path) -> None:
+    with local_site() as site:
+        site.routes["/gh"] = Route(
+            json.dumps(
+                {
+                    "jobs": [
+                        {
+                            "id": 1,
+                            "title": "Data Engineer",
+                            "absolute_url": "https://b.example/1",
+                            "location": {"name": "Berlin"},
+                            "content": "Python",
+                        }
+                    ]
+                }
+            ).encode()
+        )
+        site.routes["/down"] = Route(b"", status=500)
+        config = tmp_path / "config.yaml"
+        config.write_text(
+            "jobs:\n  demo_catalog: false\n  feed_timeout_seconds: 5\n  feeds:\n"
+            f"    - {{kind: greenhouse, board: acme, company: Acme, url: '{site.url('/gh')}'}}\n"
+            f"    - {{kind: lever, board: gone, url: '{site.url('/down')}'}}\n",
+            encoding="utf-8",
+        )
+        result = run_cli(["jobs", "sync"], "", tmp_path / "var", {"CAREERBOT_CONFIG": str(config)})
+    assert result.returncode == 0, result.stderr
+    assert "greenhouse:acme: 1 read, 1 new" in result.stdout
+    assert "feed failed: lever:gone: HTTP 500" in result.stderr
