@@ -22,7 +22,9 @@ def test_full_record() -> None:
             "location": "Berlin, Germany",
             "workplace_type": "hybrid",
             "salary": "€70k – €90k",
-            "description": "<p>Build pipelines with <b>Python</b> &amp; Airflow.</p><ul><li>dbt</li></ul>",
+            "description": (
+                "<p>Build pipelines with <b>Python</b> &amp; Airflow.</p><ul><li>dbt</li></ul>"
+            ),
             "apply_url": "https://acme.example/jobs/42",
             "date_posted": "2026-02-28T10:00:00Z",
             "tags": "python, k8s",

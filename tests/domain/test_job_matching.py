@@ -3,8 +3,6 @@ filters, paging, actions — and the invariant that dismissed or applied jobs ne
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -47,10 +45,10 @@ class World:
 
 
 @pytest.fixture
-async def world(sqlite_engine: AsyncEngine) -> AsyncIterator[World]:
+async def world(sqlite_engine: AsyncEngine) -> World:
     w = World(sqlite_engine)
     await w.catalog.ensure_demo(300)
-    yield w
+    return w
 
 
 async def test_matches_fit_the_profile_and_page(world: World) -> None:

@@ -67,8 +67,8 @@ def site() -> Iterator[LocalSite]:
         yield running
 
 
-async def fetch(site: LocalSite, kind: str, path: str, timeout: float = 5) -> list:  # type: ignore[type-arg]
-    async with httpx.AsyncClient(timeout=timeout) as client:
+async def fetch(site: LocalSite, kind: str, path: str, wait: float = 5) -> list:  # type: ignore[type-arg]
+    async with httpx.AsyncClient(timeout=wait) as client:
         return await fetch_records(client, Feed(kind, "acme", "Acme", site.url(path)))
 
 
@@ -128,4 +128,4 @@ async def test_malformed_and_failing_feeds(
 
 async def test_timeout(site: LocalSite) -> None:
     with pytest.raises(FeedError, match="timed out"):
-        await fetch(site, "lever", "/slow", timeout=0.2)
+        await fetch(site, "lever", "/slow", wait=0.2)
