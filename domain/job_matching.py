@@ -21,7 +21,8 @@ from domain.ports import UnitOfWorkFactory
 from domain.profiles import Profile
 
 PROFILE_VECTORS = "profile"
-CANDIDATES = 400
+CANDIDATES = 200
+RESUME_QUERY_CHARS = 6_000  # the resume's words join the keyword query
 
 
 class ProfileTooThin(DomainError):
@@ -54,6 +55,8 @@ class JobMatcher:
     async def matches(self, user_id: int, page: int = 1) -> list[Match]:
         async with self._uow() as uow:
             profile = await uow.profiles.get(user_id)
+            active = [r for r in await uow.resumes.list_for_user(user_id) if r.active]
+        resume_text = active[0].text[:RESUME_QUERY_CHARS] if active else ""
         text = profile_text(profile)
         if not text:
             raise ProfileTooThin()
@@ -67,7 +70,8 @@ class JobMatcher:
         async with self._uow() as uow:
             excluded = await uow.recommendations.excluded_job_ids(user_id)
             jobs = await uow.jobs.get_many([i for i in cosines if i not in excluded])
-            ranked = rank(profile, [j for j in jobs.values() if passes(j, prefs)], cosines)
+            eligible = [j for j in jobs.values() if passes(j, prefs)]
+            ranked = rank(profile, eligible, cosines, resume_text)
             start = (max(page, 1) - 1) * self.page_size
             shown = ranked[start : start + self.page_size]
             await uow.recommendations.record(user_id, shown, ALGORITHM, self._clock.now())

@@ -8,6 +8,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from domain.jobs import SENIORITY_YEARS, Job, RemoteMode
 from domain.profiles import Profile
@@ -39,11 +40,17 @@ _STOP = {
     "staff",
     "head",
 }
-_WORD = re.compile(r"[a-z0-9+#.]+")
+_WORD = re.compile(r"[a-z0-9+#](?:[a-z0-9+#.]*[a-z0-9+#])?")
 
 
 def words(text: str) -> list[str]:
-    return [w.strip(".") for w in _WORD.findall(text.casefold()) if w.strip(".")]
+    return _WORD.findall(text.casefold())
+
+
+@lru_cache(maxsize=20_000)
+def _job_words(title: str, skills: tuple[str, ...], description: str) -> tuple[str, ...]:
+    """A job's keyword document (title counted twice); cached, as catalogs rarely change."""
+    return tuple(words(f"{title} {title} {' '.join(skills)} {description}"))
 
 
 def title_terms(text: str) -> set[str]:
@@ -135,14 +142,17 @@ def semantic_scale(cosine: float) -> float:
     return min(1.0, max(0.0, (cosine - 0.1) / 0.6))
 
 
-def rank(profile: Profile, jobs: list[Job], cosines: dict[int, float]) -> list[Match]:
-    """Score `jobs` (already filtered) for `profile`; best first, ties broken by job id."""
+def rank(
+    profile: Profile, jobs: list[Job], cosines: dict[int, float], resume_text: str = ""
+) -> list[Match]:
+    """Score `jobs` (already filtered) for `profile`; best first, ties broken by job id.
+    The active resume's text, when there is one, joins the keyword query."""
     if not jobs:
         return []
     mine = {s.casefold(): s for s in profile.skills}
     targets = [*profile.target_roles, *([profile.title] if profile.title else [])]
     target_terms = [title_terms(t) for t in targets]
-    query = words(" ".join([*targets, *profile.skills]))
+    query = words(" ".join([*targets, *profile.skills, resume_text]))
     bm25 = Bm25(
         {
             job.id or 0: words(f"{job.title} {job.title} {' '.join(job.skills)} {job.description}")
@@ -156,7 +166,8 @@ def rank(profile: Profile, jobs: list[Job], cosines: dict[int, float]) -> list[M
         job_id = job.id or 0
         have = [s for s in job.skills if s.casefold() in mine]
         missing = [s for s in job.skills if s.casefold() not in mine]
-        skills = len(have) / len(job.skills) if job.skills else 0.0
+        # Cosine of the two skill sets: long lists neither dilute nor inflate the overlap.
+        skills = len(have) / math.sqrt(len(job.skills) * len(mine)) if have else 0.0
         terms = title_terms(job.title)
         fits = [len(terms & t) / len(terms | t) for t in target_terms if terms | t]
         title = max(fits, default=0.0)

@@ -46,11 +46,13 @@ class NumpyCatalogIndex:
 
     async def refresh(self) -> None:
         async with self._lock:
+            id_blocks: list[np.ndarray] = [self._ids]
+            matrix_blocks: list[np.ndarray] = [self._matrix]
             while True:
                 async with self._uow() as uow:
                     batch = await uow.jobs.after(self._last_id, LOAD_BATCH)
                 if not batch:
-                    return
+                    break
                 ids = [job.id or 0 for job in batch]
                 found = (
                     await self._vectors.get(JOB_VECTORS, ids) if self._vectors is not None else {}
@@ -60,15 +62,18 @@ class NumpyCatalogIndex:
                     stored = found.get(job_id)
                     if stored is not None and stored.model == self._model:
                         rows[n] = stored.vector
-                offset = len(self._ids)
+                offset = sum(len(block) for block in id_blocks)
                 for n, job in enumerate(batch):
                     for skill in job.skills:
                         self._skills[skill.casefold()].append(offset + n)
                     for term in title_terms(job.title):
                         self._terms[term].append(offset + n)
-                self._ids = np.concatenate([self._ids, np.array(ids, dtype=np.int64)])
-                self._matrix = np.vstack([self._matrix, rows])
+                id_blocks.append(np.array(ids, dtype=np.int64))
+                matrix_blocks.append(rows)
                 self._last_id = ids[-1]
+            if len(id_blocks) > 1:  # one copy per refresh, not one per batch
+                self._ids = np.concatenate(id_blocks)
+                self._matrix = np.vstack(matrix_blocks)
 
     async def candidates(
         self, vector: list[float] | None, skills: list[str], terms: set[str], limit: int
