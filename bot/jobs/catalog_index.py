@@ -2,7 +2,10 @@
 
 Vectors live in one float32 matrix (a 100k × 384 exact cosine top-k takes a few ms with
 numpy); skills and title words in postings arrays. Loaded from the database on first use
-and extended incrementally with whatever was added since (`refresh`).
+and extended incrementally with whatever was added since (`refresh`). The same index serves
+SQLite and PostgreSQL, so both rank identically. (pgvector was measured as the PostgreSQL
+alternative, but the pgvector build available here dies with SIGILL on vectors of 16 or more
+dimensions on this CPU; see docs/benchmarks.md.)
 """
 
 from __future__ import annotations
@@ -48,26 +51,25 @@ class NumpyCatalogIndex:
         async with self._lock:
             id_blocks: list[np.ndarray] = [self._ids]
             matrix_blocks: list[np.ndarray] = [self._matrix]
+            offset = len(self._ids)
             while True:
                 async with self._uow() as uow:
                     batch = await uow.jobs.after(self._last_id, LOAD_BATCH)
                 if not batch:
                     break
                 ids = [job.id or 0 for job in batch]
-                found = (
-                    await self._vectors.get(JOB_VECTORS, ids) if self._vectors is not None else {}
-                )
+                found = await self._vectors.get(JOB_VECTORS, ids) if self._vectors else {}
                 rows = np.zeros((len(batch), self._matrix.shape[1]), dtype=np.float32)
                 for n, job_id in enumerate(ids):
                     stored = found.get(job_id)
                     if stored is not None and stored.model == self._model:
                         rows[n] = stored.vector
-                offset = sum(len(block) for block in id_blocks)
                 for n, job in enumerate(batch):
                     for skill in job.skills:
                         self._skills[skill.casefold()].append(offset + n)
                     for term in title_terms(job.title):
                         self._terms[term].append(offset + n)
+                offset += len(batch)
                 id_blocks.append(np.array(ids, dtype=np.int64))
                 matrix_blocks.append(rows)
                 self._last_id = ids[-1]
@@ -80,12 +82,15 @@ class NumpyCatalogIndex:
     ) -> dict[int, float]:
         if not len(self._ids):
             return {}
-        cosines = (
-            self._matrix @ np.asarray(vector, dtype=np.float32)
-            if vector is not None
-            else np.zeros(len(self._ids), dtype=np.float32)
-        )
-        chosen: set[int] = set(_top(cosines, limit))
+        by_tokens = self._token_candidates(skills, terms, limit)
+        if vector is None:
+            return {int(self._ids[i]): 0.0 for i in by_tokens}
+        scores = self._matrix @ np.asarray(vector, dtype=np.float32)
+        chosen = set(_top(scores, limit)) | by_tokens
+        return {int(self._ids[i]): float(scores[i]) for i in chosen}
+
+    def _token_candidates(self, skills: list[str], terms: set[str], limit: int) -> set[int]:
+        chosen: set[int] = set()
         for postings, keys in (
             (self._skills, [s.casefold() for s in skills]),
             (self._terms, list(terms)),
@@ -94,7 +99,7 @@ class NumpyCatalogIndex:
             if hits:
                 counts = np.bincount(np.concatenate(hits), minlength=len(self._ids))
                 chosen.update(i for i in _top(counts.astype(np.float32), limit) if counts[i] > 0)
-        return {int(self._ids[i]): float(cosines[i]) for i in chosen}
+        return chosen
 
 
 def _top(scores: np.ndarray, k: int) -> list[int]:
