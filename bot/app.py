@@ -22,6 +22,7 @@ from domain.clock import Clock, SystemClock
 from domain.embeddings import EmbeddingIndexer
 from domain.job_catalog import JobCatalog
 from domain.job_matching import ApplicationTracker, JobActions, JobMatcher
+from domain.plan_service import PlanService
 from domain.ports import TextExtractor
 from domain.resume_extraction import ResumeStructurer
 from domain.resume_intake import ResumeIntake, ResumeLibrary
@@ -33,7 +34,7 @@ from handlers.setup import build_conversation
 from storage import migrate
 from storage.ai_store import SqlAIStore
 from storage.database import create_engine
-from storage.file_store import LocalFileStore
+from storage.file_store import LocalExportStore, LocalFileStore
 from storage.unit_of_work import SqlUnitOfWorkFactory
 from storage.vector_store import SqlVectorStore
 
@@ -125,6 +126,7 @@ def build_services(
         max_chars=limits.max_text_chars,
     )
     structurer = ResumeStructurer(gateway, bundled_taxonomy())
+    exports = LocalExportStore(config.data_dir / "exports")
     vectors = SqlVectorStore(engine)
     indexer = EmbeddingIndexer(embedder, vectors, clock)
     index = NumpyCatalogIndex(uow, vectors, embedder.model_name, embedder.dimensions)
@@ -136,6 +138,7 @@ def build_services(
         actions=JobActions(uow, clock),
         applications=ApplicationTracker(uow, clock),
         catalog=JobCatalog(uow, indexer, clock),
+        plans=PlanService(uow, gateway, bundled_taxonomy(), exports, clock),
     )
 
 

@@ -15,7 +15,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -83,6 +83,22 @@ class AIStore(Protocol):
 
 
 @dataclass(slots=True)
+class Usage:
+    prompt: int = 0
+    completion: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Structured(Generic[T]):
+    """A validated answer and what it cost."""
+
+    value: T
+    model: str
+    prompt_tokens: int
+    completion_tokens: int
+
+
+@dataclass(slots=True)
 class Prompt:
     """A request: fixed instructions, plus untrusted material by label ("resume": "…")."""
 
@@ -125,6 +141,13 @@ class AIGateway:
     ) -> T:
         """An answer shaped like `schema`, or an `AIError`. One repair round: the model is
         shown what was wrong with its first answer."""
+        return (await self.structured_with_usage(feature, user_id, prompt, schema)).value
+
+    async def structured_with_usage(
+        self, feature: str, user_id: int | None, prompt: Prompt, schema: type[T]
+    ) -> Structured[T]:
+        """`structured`, plus the model and the tokens all attempts used."""
+        usage = Usage()
         messages = prompt.messages()
         json_schema = schema.model_json_schema()
         messages[-1] = Message(
@@ -133,7 +156,9 @@ class AIGateway:
             + "\n\nAnswer with one JSON object matching this JSON schema, and nothing else:\n"
             + json.dumps(json_schema, separators=(",", ":")),
         )
-        text, key = await self._request(feature, user_id, messages, json_schema, schema.__name__)
+        text, key = await self._request(
+            feature, user_id, messages, json_schema, schema.__name__, usage
+        )
         try:
             parsed = _parse(text, schema)
         except AIOutputInvalid as first:
@@ -146,7 +171,9 @@ class AIGateway:
                     f"{first.problems}\nReply again with the corrected JSON object only.",
                 ),
             ]
-            text, _ = await self._request(feature, user_id, repair, json_schema, schema.__name__)
+            text, _ = await self._request(
+                feature, user_id, repair, json_schema, schema.__name__, usage
+            )
             try:
                 parsed = _parse(text, schema)
             except AIOutputInvalid as second:
@@ -156,7 +183,7 @@ class AIGateway:
                 raise
         # Only answers that validated are remembered, under the original request's key.
         await self._remember(key, feature, parsed.model_dump_json())
-        return parsed
+        return Structured(parsed, self.model_for(feature), usage.prompt, usage.completion)
 
     async def text(self, feature: str, user_id: int | None, prompt: Prompt) -> str:
         """A free-text answer."""
@@ -176,6 +203,7 @@ class AIGateway:
         messages: list[Message],
         json_schema: dict[str, object] | None,
         schema_name: str | None,
+        usage: Usage | None = None,
     ) -> tuple[str, str]:
         """The model's text for `messages` (from the cache when an identical request was
         answered within the TTL), and the request's cache key."""
@@ -210,6 +238,9 @@ class AIGateway:
             await self._log(feature, user_id, model, completion, elapsed, "truncated", None)
             raise AIOutputTruncated()
         await self._log(feature, user_id, model, completion, elapsed, "ok", None)
+        if usage is not None:
+            usage.prompt += completion.prompt_tokens
+            usage.completion += completion.completion_tokens
         return completion.text, key
 
     async def _check_limits(self, feature: str, user_id: int, model: str, now: datetime) -> None:

@@ -18,6 +18,7 @@ from domain.conversations import ConversationState
 from domain.file_types import FileType
 from domain.jobs import Job
 from domain.matching import Match
+from domain.plans import CareerPlan, StoredPlan, TaskState
 from domain.profiles import Profile
 from domain.resumes import ExtractedText, NewResume, Resume, ResumeLimits
 from domain.users import IdentityKey, PlatformIdentity, User
@@ -141,6 +142,34 @@ class ApplicationRepository(Protocol):
     async def events(self, application_id: int) -> list[StatusEvent]: ...
 
 
+class PlanRepository(Protocol):
+    """Career plans (oldest first) and their task checklists."""
+
+    async def add(
+        self,
+        user_id: int,
+        goal: str,
+        plan: CareerPlan,
+        model: str,
+        prompt_tokens: int,
+        completion_tokens: int,
+        processing_ms: int,
+        now: datetime,
+    ) -> StoredPlan: ...
+
+    async def list_for_user(self, user_id: int) -> list[StoredPlan]: ...
+
+    async def tasks(self, plan_id: int) -> list[TaskState]: ...
+
+    async def mark_done(self, task_id: int, now: datetime | None) -> None: ...
+
+
+class ExportStore(Protocol):
+    """Writes files the user receives (plans, exports) under the data dir."""
+
+    async def write(self, name: str, data: bytes) -> str: ...
+
+
 class UnitOfWork(Protocol):
     """One atomic piece of work: `async with uow:` rolls back unless `commit()` was called."""
 
@@ -164,6 +193,9 @@ class UnitOfWork(Protocol):
 
     @property
     def applications(self) -> ApplicationRepository: ...
+
+    @property
+    def plans(self) -> PlanRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -37,6 +37,8 @@ class Profile(BaseModel):
     remote: str | None = None
     salary_floor: int | None = None
     keywords: list[str] = Field(default_factory=list)
+    hours_per_week: int | None = None
+    constraints: str | None = None
     timezone: str | None = None
     manual_fields: list[str] = Field(default_factory=list)
 
@@ -87,6 +89,13 @@ def _parse_years(raw: str) -> float:
     if years > 70:
         raise ValueError("that is more than a working life")
     return years
+
+
+def _parse_hours(raw: str) -> int:
+    match = re.search(r"\d+", raw)
+    if not match or not 1 <= int(match.group(0)) <= 60:
+        raise ValueError("give a number of hours a week between 1 and 60, e.g. 6")
+    return int(match.group(0))
 
 
 def _parse_salary(raw: str) -> int:
@@ -185,6 +194,12 @@ PROFILE_FIELDS: tuple[FieldSpec, ...] = (
         "salary_floor", "Salary floor (yearly)", _parse_salary, "85000", ("salary", "min_salary")
     ),
     FieldSpec("keywords", "Job keywords", _parse_list, "python, climate", ("keyword",)),
+    FieldSpec(
+        "hours_per_week", "Hours a week for your career move", _parse_hours, "6", ("hours", "time")
+    ),
+    FieldSpec(
+        "constraints", "Constraints", _clean_text, "can't relocate before June", ("constraint",)
+    ),
     FieldSpec("timezone", "Time zone", parse_timezone, "Europe/Berlin", ("tz", "time_zone")),
 )
 

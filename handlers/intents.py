@@ -31,12 +31,21 @@ INTENTS: tuple[Intent, ...] = (
 QUESTION = re.compile(r"^\s*\S.{6,}\?\s*$", re.DOTALL)
 
 
+GOAL = re.compile(
+    r"\b(i want to|i'd like to|i would like to|help me|how (do|can) i|plan (to|for))\b.*"
+    r"\b(transition|move|switch|become|get into|change careers?|pivot)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def route_free_text(text: str) -> str | None:
     """The command line that free text stands for, or None when nothing matches.
     Any other question goes to the assistant."""
     for item in INTENTS:
         if item.pattern.search(text):
             return item.command
+    if GOAL.search(text):
+        return "/plan " + " ".join(text.split())
     if QUESTION.match(text):
         return "/ask " + " ".join(text.split())
     return None

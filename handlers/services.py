@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from domain.ai_gateway import AIGateway
 from domain.job_catalog import JobCatalog
 from domain.job_matching import ApplicationTracker, JobActions, JobMatcher
+from domain.plan_service import PlanService
 from domain.resume_intake import ResumeIntake, ResumeLibrary
 
 
@@ -21,3 +22,4 @@ class Services:
     actions: JobActions
     applications: ApplicationTracker
     catalog: JobCatalog
+    plans: PlanService

@@ -6,6 +6,7 @@ from domain.clock import Clock
 from domain.ports import UnitOfWorkFactory
 from handlers import applications as apps
 from handlers import jobs, onboarding
+from handlers import plans as plan_handlers
 from handlers.assistant import ask_command
 from handlers.basics import cancel_command, help_command
 from handlers.commands import Command, CommandTable
@@ -39,6 +40,31 @@ def build_command_table() -> CommandTable:
                 resume_command,
                 "use, show or delete one of your resumes",
                 RESUME_USAGE,
+                in_menu=False,
+            ),
+            Command(
+                "plan",
+                plan_handlers.plan_command,
+                "a 12-week plan towards a new role",
+                plan_handlers.USAGE,
+            ),
+            Command(
+                "plans",
+                plan_handlers.plans_command,
+                "your plans and their progress",
+                plan_handlers.USAGE[1:2],
+            ),
+            Command(
+                "tasks",
+                plan_handlers.tasks_command,
+                "this week's plan tasks",
+                plan_handlers.USAGE[2:],
+            ),
+            Command(
+                "done",
+                plan_handlers.done_command,
+                "tick a task off: /done 2",
+                plan_handlers.USAGE[2:],
                 in_menu=False,
             ),
             Command(
@@ -115,5 +141,5 @@ def build_command_table() -> CommandTable:
 
 def build_conversation(uow: UnitOfWorkFactory, clock: Clock, services: Services) -> Conversation:
     """The conversation handler every adapter talks to."""
-    flows = {onboarding.FLOW: onboarding.answer}
+    flows = {onboarding.FLOW: onboarding.answer, plan_handlers.FLOW: plan_handlers.answer}
     return Conversation(build_command_table(), flows, uow, clock, services, on_attachment)

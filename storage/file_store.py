@@ -50,3 +50,16 @@ class LocalFileStore:
             f.flush()
             os.fsync(f.fileno())
         temp.replace(path)
+
+
+class LocalExportStore:
+    """Files for the user under `<data dir>/exports`, with sanitised names."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    async def write(self, name: str, data: bytes) -> str:
+        safe = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(name).name).strip("._") or "export"
+        path = self.root / safe
+        await asyncio.to_thread(LocalFileStore._write, path, data)
+        return str(path)

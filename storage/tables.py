@@ -12,6 +12,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -230,4 +231,30 @@ application_events = Table(
     Column("status", String(12), nullable=False),
     Column("note", Text, nullable=True),
     Column("created_at", UTCDateTime(), nullable=False),
+)
+
+plans = Table(
+    "plans",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("user_id", Id, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("goal", Text, nullable=False),
+    Column("document", JSON, nullable=False),
+    Column("model", String(120), nullable=False),
+    Column("prompt_tokens", Integer, nullable=False),
+    Column("completion_tokens", Integer, nullable=False),
+    Column("processing_ms", Integer, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+plan_tasks = Table(
+    "plan_tasks",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("plan_id", Id, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("week", Integer, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("title", String(300), nullable=False),
+    Column("hours", Float, nullable=False),
+    Column("done_at", UTCDateTime(), nullable=True),
 )

@@ -12,6 +12,7 @@ from storage.job_repository import (
     SqlJobRepository,
     SqlRecommendationRepository,
 )
+from storage.plan_repository import SqlPlanRepository
 from storage.repositories import (
     SqlConversationRepository,
     SqlProfileRepository,
@@ -30,6 +31,7 @@ class SqlUnitOfWork:
     jobs: SqlJobRepository
     recommendations: SqlRecommendationRepository
     applications: SqlApplicationRepository
+    plans: SqlPlanRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -50,6 +52,7 @@ class SqlUnitOfWork:
         self.jobs = SqlJobRepository(self._conn)
         self.recommendations = SqlRecommendationRepository(self._conn)
         self.applications = SqlApplicationRepository(self._conn)
+        self.plans = SqlPlanRepository(self._conn)
         return self
 
     async def __aexit__(

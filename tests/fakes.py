@@ -272,6 +272,7 @@ class MemoryServices:
     def build(self):  # type: ignore[no-untyped-def]
         from domain.job_catalog import JobCatalog
         from domain.job_matching import ApplicationTracker, JobActions, JobMatcher
+        from domain.plan_service import PlanService
         from domain.resume_extraction import ResumeStructurer
         from domain.resume_intake import ResumeIntake, ResumeLibrary
         from domain.skills import bundled_taxonomy
@@ -291,6 +292,7 @@ class MemoryServices:
             actions=JobActions(self.uow, self.clock),
             applications=ApplicationTracker(self.uow, self.clock),
             catalog=JobCatalog(self.uow, None, self.clock),
+            plans=PlanService(self.uow, gateway, bundled_taxonomy(), MemoryExports(), self.clock),
         )
 
     def conversation(self):  # type: ignore[no-untyped-def]
@@ -319,3 +321,12 @@ class WordHashEmbedder:
             norm = math.sqrt(sum(x * x for x in vector)) or 1.0
             vectors.append([x / norm for x in vector])
         return vectors
+
+
+class MemoryExports:
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+
+    async def write(self, name: str, data: bytes) -> str:
+        self.files[name] = data
+        return name
