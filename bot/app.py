@@ -13,7 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 if TYPE_CHECKING:
     from bot.ai.openai_chat import OpenAIChatModel
 
+from bot.background import BackgroundTasks, Pusher
 from bot.config import Config
+from bot.documents.docx_writer import DocxWriter
 from bot.documents.isolated import IsolatedExtractor
 from bot.jobs.catalog_index import NumpyCatalogIndex
 from domain.ai import ChatModel, Embedder
@@ -28,9 +30,11 @@ from domain.resume_extraction import ResumeStructurer
 from domain.resume_intake import ResumeIntake, ResumeLibrary
 from domain.resumes import ResumeLimits
 from domain.skills import bundled_taxonomy
+from domain.tailoring_service import TailoringService
 from handlers.conversation import Conversation
 from handlers.services import Services
 from handlers.setup import build_conversation
+from handlers.tailoring import run_and_deliver
 from storage import migrate
 from storage.ai_store import SqlAIStore
 from storage.database import create_engine
@@ -49,6 +53,16 @@ class App:
     conversation: Conversation
     clock: Clock
     services: Services
+    background: BackgroundTasks
+    pusher: Pusher
+
+    async def resume_unfinished_work(self) -> int:
+        """Restart tailoring jobs a crash left PENDING or RUNNING; their results reach the
+        users through the registered adapters. Call after registering them."""
+        unfinished = await self.services.tailoring.unfinished()
+        for job in unfinished:
+            self.background.spawn(run_and_deliver(self.services, self.pusher.push, job.id))
+        return len(unfinished)
 
 
 def build_chat_model(config: Config) -> OpenAIChatModel | None:
@@ -139,6 +153,8 @@ def build_services(
         applications=ApplicationTracker(uow, clock),
         catalog=JobCatalog(uow, indexer, clock),
         plans=PlanService(uow, gateway, bundled_taxonomy(), exports, clock),
+        tailoring=TailoringService(uow, gateway, bundled_taxonomy(), clock),
+        documents=DocxWriter(),
     )
 
 
@@ -160,14 +176,18 @@ async def open_app(config: Config, clock: Clock | None = None) -> AsyncIterator[
         services = build_services(config, uow, clock, gateway, engine, build_embedder(config))
         if config.settings.jobs.demo_catalog:
             await services.catalog.ensure_demo(config.settings.jobs.demo_size)
+        background, pusher = BackgroundTasks(), Pusher(uow)
         yield App(
             config=config,
             engine=engine,
             uow=uow,
-            conversation=build_conversation(uow, clock, services),
+            conversation=build_conversation(uow, clock, services, background.spawn, pusher.push),
             clock=clock,
             services=services,
+            background=background,
+            pusher=pusher,
         )
+        await background.drain(wait_seconds=120)
     finally:
         if chat is not None:
             await chat.close()

@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-from bot.adapters.console import ConsoleAdapter, run_console
+from bot.adapters.console import PLATFORM, ConsoleAdapter, run_console
 from bot.app import open_app
 from bot.config import Config, ConfigError, load_config
 from bot.logs import configure_logging
@@ -92,6 +92,8 @@ async def _console(config: Config, user: str, json_mode: bool) -> None:
             files_dir=config.data_dir / "console_files",
             json_mode=json_mode,
         )
+        app.pusher.register(PLATFORM, adapter.deliver)
+        await app.resume_unfinished_work()
         await run_console(adapter)
 
 

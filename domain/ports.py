@@ -21,6 +21,7 @@ from domain.matching import Match
 from domain.plans import CareerPlan, StoredPlan, TaskState
 from domain.profiles import Profile
 from domain.resumes import ExtractedText, NewResume, Resume, ResumeLimits
+from domain.tailoring import TailoringJob
 from domain.users import IdentityKey, PlatformIdentity, User
 
 
@@ -38,6 +39,8 @@ class UserRepository(Protocol):
     async def add_identity(self, identity: PlatformIdentity) -> None: ...
 
     async def update_identity_chat(self, key: IdentityKey, chat_id: str) -> None: ...
+
+    async def identities_of(self, user_id: int) -> list[PlatformIdentity]: ...
 
 
 class ProfileRepository(Protocol):
@@ -164,6 +167,32 @@ class PlanRepository(Protocol):
     async def mark_done(self, task_id: int, now: datetime | None) -> None: ...
 
 
+class TailoringRepository(Protocol):
+    async def add(
+        self,
+        user_id: int,
+        resume_id: int,
+        title: str | None,
+        company: str | None,
+        job_description: str,
+        now: datetime,
+    ) -> TailoringJob: ...
+
+    async def get(self, job_id: int) -> TailoringJob | None: ...
+
+    async def list_for_user(self, user_id: int) -> list[TailoringJob]: ...
+
+    async def unfinished(self) -> list[TailoringJob]: ...
+
+    async def save(self, job: TailoringJob) -> None: ...
+
+
+class DocumentWriter(Protocol):
+    """Renders plain resume text as a formatted DOCX file."""
+
+    def resume_docx(self, text: str, heading: str) -> bytes: ...
+
+
 class ExportStore(Protocol):
     """Writes files the user receives (plans, exports) under the data dir."""
 
@@ -196,6 +225,9 @@ class UnitOfWork(Protocol):
 
     @property
     def plans(self) -> PlanRepository: ...
+
+    @property
+    def tailoring(self) -> TailoringRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -61,6 +61,16 @@ class ResumeIntake:
         if size is not None and size > self.limits.max_bytes:
             raise FileTooLarge(size, self.limits.max_bytes)
 
+    async def read_text(self, size: int | None, data: bytes) -> str:
+        """The text of any uploaded document (a job description), with the same limits and
+        isolation as resumes."""
+        self.check_size(size)
+        self.check_size(len(data))
+        file_type = sniff(data)
+        if not file_type.readable:
+            raise UnsupportedFileType(file_type)
+        return (await self._extractor.extract(data, file_type, self.limits)).text
+
     async def ingest(self, user_id: int, file_name: str, data: bytes) -> IntakeResult:
         """Read, structure and store one upload; raise `ResumeRejected` when it can't be."""
         self.check_size(len(data))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +28,8 @@ class Context:
     clock: Clock
     commands: CommandTable
     services: Services
+    spawn: Spawn
+    push: Push
 
     async def start_flow(self, flow: str, step: str, data: dict[str, Any] | None = None) -> None:
         """Persist that the user is now at `step` of `flow` (survives restarts)."""
@@ -52,3 +54,5 @@ class Context:
 
 
 Handler = Callable[[Context, str], Awaitable[list[Reply]]]
+Spawn = Callable[[Coroutine[Any, Any, None]], None]
+Push = Callable[[int, list[Reply]], Awaitable[None]]

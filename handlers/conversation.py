@@ -20,7 +20,7 @@ from domain.ports import UnitOfWorkFactory
 from domain.resume_errors import ResumeRejected
 from domain.users import IdentityKey
 from handlers.commands import CommandTable, split_command
-from handlers.context import Context, Handler
+from handlers.context import Context, Handler, Push, Spawn
 from handlers.intents import route_free_text
 from handlers.messages import Incoming, Reply
 from handlers.resume_messages import describe_rejection
@@ -50,13 +50,22 @@ class Conversation:
         clock: Clock,
         services: Services,
         on_attachment: Handler,
+        spawn: Spawn,
+        push: Push,
     ) -> None:
+        self._spawn = spawn
+        self._push = push
         self.commands = commands
         self._flows = flows
         self._uow = uow
         self._clock = clock
         self._services = services
         self._on_attachment = on_attachment
+        self._file_flows: dict[str, Handler] = {}
+
+    def accept_files_in(self, flow: str, handler: Handler) -> None:
+        """While `flow` is running, files go to `handler` instead of the resume upload."""
+        self._file_flows[flow] = handler
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """Answer one message. Never raises: unexpected errors become an apology and a log."""
@@ -79,6 +88,8 @@ class Conversation:
             ]
         ctx = await self._context(incoming)
         if incoming.attachments:
+            if ctx.state is not None and ctx.state.flow in self._file_flows:
+                return await self._file_flows[ctx.state.flow](ctx, "")
             return await self._on_attachment(ctx, "")
         command = split_command(text)
         if command is None and ctx.state is not None and ctx.state.flow in self._flows:
@@ -112,6 +123,8 @@ class Conversation:
             clock=self._clock,
             commands=self.commands,
             services=self._services,
+            spawn=self._spawn,
+            push=self._push,
         )
 
 

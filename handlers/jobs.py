@@ -57,6 +57,7 @@ def job_buttons(job_id: int | None) -> tuple[Button, ...]:
         Button("Save", f"/job save {job_id}"),
         Button("Applied", f"/job applied {job_id}"),
         Button("Dismiss", f"/job dismiss {job_id}"),
+        Button("Tailor", f"/tailor job {job_id}"),
     )
 
 

@@ -8,7 +8,9 @@ from domain.ai_gateway import AIGateway
 from domain.job_catalog import JobCatalog
 from domain.job_matching import ApplicationTracker, JobActions, JobMatcher
 from domain.plan_service import PlanService
+from domain.ports import DocumentWriter
 from domain.resume_intake import ResumeIntake, ResumeLibrary
+from domain.tailoring_service import TailoringService
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,3 +25,5 @@ class Services:
     applications: ApplicationTracker
     catalog: JobCatalog
     plans: PlanService
+    tailoring: TailoringService
+    documents: DocumentWriter

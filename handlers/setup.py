@@ -5,11 +5,12 @@ from __future__ import annotations
 from domain.clock import Clock
 from domain.ports import UnitOfWorkFactory
 from handlers import applications as apps
-from handlers import jobs, onboarding
+from handlers import jobs, onboarding, tailoring
 from handlers import plans as plan_handlers
 from handlers.assistant import ask_command
 from handlers.basics import cancel_command, help_command
 from handlers.commands import Command, CommandTable
+from handlers.context import Push, Spawn
 from handlers.conversation import Conversation
 from handlers.profile import USAGE as PROFILE_USAGE
 from handlers.profile import profile_command
@@ -66,6 +67,12 @@ def build_command_table() -> CommandTable:
                 "tick a task off: /done 2",
                 plan_handlers.USAGE[2:],
                 in_menu=False,
+            ),
+            Command(
+                "tailor",
+                tailoring.tailor_command,
+                "tailor your resume to a job description",
+                tailoring.USAGE,
             ),
             Command(
                 "matches",
@@ -139,7 +146,17 @@ def build_command_table() -> CommandTable:
     )
 
 
-def build_conversation(uow: UnitOfWorkFactory, clock: Clock, services: Services) -> Conversation:
+def build_conversation(
+    uow: UnitOfWorkFactory, clock: Clock, services: Services, spawn: Spawn, push: Push
+) -> Conversation:
     """The conversation handler every adapter talks to."""
-    flows = {onboarding.FLOW: onboarding.answer, plan_handlers.FLOW: plan_handlers.answer}
-    return Conversation(build_command_table(), flows, uow, clock, services, on_attachment)
+    flows = {
+        onboarding.FLOW: onboarding.answer,
+        plan_handlers.FLOW: plan_handlers.answer,
+        tailoring.FLOW: tailoring.description,
+    }
+    conversation = Conversation(
+        build_command_table(), flows, uow, clock, services, on_attachment, spawn, push
+    )
+    conversation.accept_files_in(tailoring.FLOW, tailoring.description_file)
+    return conversation

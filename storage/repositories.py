@@ -71,6 +71,15 @@ class SqlUserRepository:
             .values(chat_id=chat_id)
         )
 
+    async def identities_of(self, user_id: int) -> list[PlatformIdentity]:
+        rows = await self._conn.execute(
+            select(platform_identities).where(platform_identities.c.user_id == user_id)
+        )
+        return [
+            PlatformIdentity(IdentityKey(r.platform, r.platform_user_id), r.user_id, r.chat_id)
+            for r in rows
+        ]
+
 
 class SqlProfileRepository:
     """Profiles stored as a validated JSON document per user."""

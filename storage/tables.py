@@ -258,3 +258,24 @@ plan_tasks = Table(
     Column("hours", Float, nullable=False),
     Column("done_at", UTCDateTime(), nullable=True),
 )
+
+tailoring_jobs = Table(
+    "tailoring_jobs",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("user_id", Id, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("resume_id", Id, ForeignKey("resumes.id", ondelete="CASCADE"), nullable=False),
+    Column("title", String(200), nullable=True),
+    Column("company", String(200), nullable=True),
+    Column("job_description", Text, nullable=False),
+    Column("status", String(10), nullable=False, index=True),
+    Column("tailored_text", Text, nullable=True),
+    Column("error", String(500), nullable=True),
+    Column("score_before", Integer, nullable=True),
+    Column("score_after", Integer, nullable=True),
+    Column("covered", JSON, nullable=False),
+    Column("missing", JSON, nullable=False),
+    Column("model", String(120), nullable=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+)

@@ -19,6 +19,7 @@ from storage.repositories import (
     SqlUserRepository,
 )
 from storage.resume_repository import SqlResumeRepository
+from storage.tailoring_repository import SqlTailoringRepository
 
 
 class SqlUnitOfWork:
@@ -32,6 +33,7 @@ class SqlUnitOfWork:
     recommendations: SqlRecommendationRepository
     applications: SqlApplicationRepository
     plans: SqlPlanRepository
+    tailoring: SqlTailoringRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -53,6 +55,7 @@ class SqlUnitOfWork:
         self.recommendations = SqlRecommendationRepository(self._conn)
         self.applications = SqlApplicationRepository(self._conn)
         self.plans = SqlPlanRepository(self._conn)
+        self.tailoring = SqlTailoringRepository(self._conn)
         return self
 
     async def __aexit__(

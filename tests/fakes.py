@@ -63,6 +63,9 @@ class MemoryUsers:
     async def update_identity_chat(self, key: IdentityKey, chat_id: str) -> None:
         self._data.identities[key].chat_id = chat_id
 
+    async def identities_of(self, user_id: int) -> list[PlatformIdentity]:
+        return [i for i in self._data.identities.values() if i.user_id == user_id]
+
 
 class MemoryProfiles:
     def __init__(self, data: MemoryData) -> None:
@@ -262,6 +265,8 @@ class MemoryServices:
 
     ai_store: MemoryAIStore = field(default_factory=lambda: MemoryAIStore())
     chat: object | None = None  # a ChatModel, for tests of features with a language model
+    spawned: list[object] = field(default_factory=list)
+    pushed: list[tuple[int, list[object]]] = field(default_factory=list)
 
     def gateway(self):  # type: ignore[no-untyped-def]
         from domain.ai_gateway import AIGateway, AIPolicy
@@ -270,12 +275,14 @@ class MemoryServices:
         return AIGateway(self.chat, self.ai_store, self.clock, policy)  # type: ignore[arg-type]
 
     def build(self):  # type: ignore[no-untyped-def]
+        from bot.documents.docx_writer import DocxWriter
         from domain.job_catalog import JobCatalog
         from domain.job_matching import ApplicationTracker, JobActions, JobMatcher
         from domain.plan_service import PlanService
         from domain.resume_extraction import ResumeStructurer
         from domain.resume_intake import ResumeIntake, ResumeLibrary
         from domain.skills import bundled_taxonomy
+        from domain.tailoring_service import TailoringService
         from handlers.services import Services
 
         gateway = self.gateway()
@@ -293,12 +300,19 @@ class MemoryServices:
             applications=ApplicationTracker(self.uow, self.clock),
             catalog=JobCatalog(self.uow, None, self.clock),
             plans=PlanService(self.uow, gateway, bundled_taxonomy(), MemoryExports(), self.clock),
+            tailoring=TailoringService(self.uow, gateway, bundled_taxonomy(), self.clock),
+            documents=DocxWriter(),
         )
 
     def conversation(self):  # type: ignore[no-untyped-def]
         from handlers.setup import build_conversation
 
-        return build_conversation(self.uow, self.clock, self.build())
+        return build_conversation(
+            self.uow, self.clock, self.build(), self.spawned.append, self.push
+        )
+
+    async def push(self, user_id: int, replies: list[object]) -> None:
+        self.pushed.append((user_id, replies))
 
 
 class WordHashEmbedder:

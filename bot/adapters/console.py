@@ -72,6 +72,13 @@ class ConsoleAdapter:
             print("  (press a button with /press N)", file=self.out)
         self.out.flush()
 
+    async def deliver(self, chat_id: str, replies: list[Reply]) -> None:
+        """A push (e.g. a finished tailoring job) for this console's user: printed like any
+        reply."""
+        if chat_id == self.user:
+            for reply in replies:
+                self.show(reply)
+
     def note(self, text: str) -> None:
         """A message from the console itself (not from the bot): on stderr."""
         print(f"console: {text}", file=self.err, flush=True)
