@@ -153,7 +153,7 @@ def build_services(
         applications=ApplicationTracker(uow, clock),
         catalog=JobCatalog(uow, indexer, clock),
         plans=PlanService(uow, gateway, bundled_taxonomy(), exports, clock),
-        tailoring=TailoringService(uow, gateway, bundled_taxonomy(), clock),
+        tailoring=TailoringService(uow, gateway, bundled_taxonomy(), clock, embedder),
         documents=DocxWriter(),
     )
 

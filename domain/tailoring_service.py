@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from domain.ai import AIError
+from domain.ai import AIError, Embedder
 from domain.ai_gateway import AIGateway, Prompt
 from domain.clock import Clock
 from domain.errors import DomainError, NotFound
@@ -44,12 +44,18 @@ class TailoringRejected(DomainError):
 
 class TailoringService:
     def __init__(
-        self, uow: UnitOfWorkFactory, gateway: AIGateway, taxonomy: SkillTaxonomy, clock: Clock
+        self,
+        uow: UnitOfWorkFactory,
+        gateway: AIGateway,
+        taxonomy: SkillTaxonomy,
+        clock: Clock,
+        embedder: Embedder | None = None,
     ) -> None:
         self._uow = uow
         self._gateway = gateway
         self._taxonomy = taxonomy
         self._clock = clock
+        self._embedder = embedder
 
     async def create(
         self,
@@ -133,8 +139,25 @@ class TailoringService:
             job.model = OFFLINE
         after = match_score(text, keywords, self._taxonomy)
         job.tailored_text = text
-        job.score_before, job.score_after = before.score, after.score
+        job.score_before, job.score_after = await self._blend(
+            job.job_description, [(resume.text, before.score), (text, after.score)]
+        )
         job.covered, job.missing = after.covered, after.missing
+
+    async def _blend(self, job_description: str, versions: list[tuple[str, int]]) -> list[int]:
+        """Keyword scores, blended 80/20 with the meaning similarity of each version's
+        opening (what MiniLM reads) to the job description, when an embedder is set."""
+        if self._embedder is None:
+            return [score for _, score in versions]
+        texts = [job_description[:1500], *(text[:1500] for text, _ in versions)]
+        vectors = await self._embedder.embed(texts)
+        target = vectors[0]
+        blended = []
+        for vector, (_, score) in zip(vectors[1:], versions, strict=True):
+            cosine = sum(a * b for a, b in zip(target, vector, strict=True))
+            meaning = min(1.0, max(0.0, (cosine - 0.1) / 0.6))
+            blended.append(round(0.8 * score + 20 * meaning))
+        return blended
 
     async def unfinished(self) -> list[TailoringJob]:
         async with self._uow() as uow:

@@ -17,6 +17,7 @@ USAGE = (
     "/tailor — then paste the job description or send it as a file",
     "/tailor <job description> — in one message (first line 'Title @ Company' if you like)",
     "/tailor list · /tailor show N · /tailor retry N",
+    "/tailor resume 2 — use your resume 2 (see /resumes) instead of the active one",
 )
 ASK = (
     "Paste the job description here (or send it as a PDF/DOCX/TXT file). If you like, "
@@ -30,6 +31,10 @@ async def tailor_command(ctx: Context, args: str) -> list[Reply]:
     if not words:
         await ctx.start_flow(FLOW, "description")
         return [Reply(ASK)]
+    if head == "resume" and len(words) == 2 and words[1].isdigit():
+        await ctx.services.resumes.get(ctx.user.id, int(words[1]))  # yours, or NotFound
+        await ctx.start_flow(FLOW, "description", {"resume": int(words[1])})
+        return [Reply(f"Using your resume {words[1]}. " + ASK)]
     if head == "list" and len(words) == 1:
         return [_listing(await ctx.services.tailoring.jobs(ctx.user.id))]
     if head in {"show", "retry"} and len(words) == 2 and words[1].isdigit():
@@ -50,8 +55,14 @@ async def tailor_command(ctx: Context, args: str) -> list[Reply]:
 
 async def description(ctx: Context, text: str) -> list[Reply]:
     """The pasted job description, in the /tailor flow."""
+    resume = _chosen_resume(ctx)
     await ctx.end_flow()
-    return await _create(ctx, text, None, None)
+    return await _create(ctx, text, None, None, resume)
+
+
+def _chosen_resume(ctx: Context) -> int | None:
+    chosen = ctx.state.data.get("resume") if ctx.state is not None else None
+    return int(chosen) if isinstance(chosen, int) else None
 
 
 async def description_file(ctx: Context, _: str) -> list[Reply]:
@@ -63,11 +74,14 @@ async def description_file(ctx: Context, _: str) -> list[Reply]:
         from handlers.resume_messages import describe_rejection
 
         return [Reply(describe_rejection(exc) + " " + ASK)]
+    resume = _chosen_resume(ctx)
     await ctx.end_flow()
-    return await _create(ctx, text, None, None)
+    return await _create(ctx, text, None, None, resume)
 
 
-async def _create(ctx: Context, text: str, title: str | None, company: str | None) -> list[Reply]:
+async def _create(
+    ctx: Context, text: str, title: str | None, company: str | None, resume: int | None = None
+) -> list[Reply]:
     first, _, rest = text.strip().partition("\n")
     match = re.match(r"^(.{2,80}?)\s+@\s+(.{2,80})$", first.strip())
     if match and title is None and rest.strip():
@@ -75,7 +89,7 @@ async def _create(ctx: Context, text: str, title: str | None, company: str | Non
     elif title is None and 3 <= len(first.strip()) <= 80 and rest.strip():
         title = re.sub(r"(?i)^job description\s*[:—-]\s*", "", first.strip())
     try:
-        job = await ctx.services.tailoring.create(ctx.user.id, text, title, company)
+        job = await ctx.services.tailoring.create(ctx.user.id, text, title, company, resume)
     except TailoringRejected as exc:
         return [Reply(f"I can't tailor that: {exc.reason}.")]
     return _start(ctx, job)

@@ -177,6 +177,24 @@ async def test_other_users_resumes_and_bad_input_create_nothing(app: App) -> Non
     assert await statuses(app) == []
 
 
+async def test_another_resume_can_be_chosen(app: App) -> None:
+    ann = console(app, "ann")
+    app.pusher.register("console", ann.deliver)
+    await say(ann, f"/upload {RESUME}")
+    await say(ann, f"/upload {SHARED_DATA / 'resumes' / 'barry_allen_fe.pdf'}")
+    (nope,) = await say(ann, "/tailor resume 5")
+    assert "I couldn't find resume 5" in str(nope["text"])
+    (asked,) = await say(ann, "/tailor resume 1")
+    assert str(asked["text"]).startswith("Using your resume 1.")
+    await say(ann, "Java Developer @ Tech Solutions\n" + "Java, Spring Boot and SQL. " * 20)
+    await app.background.drain(wait_seconds=60)
+    (job,) = await app.services.tailoring.jobs(await _user_id(app, "ann"))
+    resumes = await app.services.resumes.list(await _user_id(app, "ann"))
+    assert job.resume_id == resumes[0].id
+    assert not resumes[0].active  # the active one is the second upload
+    assert (job.title, job.company) == ("Java Developer", "Tech Solutions")
+
+
 async def _user_id(app: App, name: str) -> int:
     from domain.users import IdentityKey
 
