@@ -103,47 +103,26 @@ class JobActions:
             mine = [a for a in await uow.applications.list_for_user(user_id) if a.job_id == job_id]
             existing = mine[0] if mine else None
             application, already = existing, False
-            if action == "dismiss":
-                await uow.recommendations.set_status(user_id, job_id, "dismissed", now)
-            elif action == "save":
-                await uow.recommendations.set_status(user_id, job_id, "saved", now)
-                if existing is None:
-                    application = await uow.applications.add(
-                        NewApplication(
-                            user_id,
-                            job_id,
-                            job.company,
-                            job.title,
-                            job.url,
-                            ApplicationStatus.SAVED,
-                            now,
-                        )
-                    )
-                else:
-                    already = True
-            elif action == "applied":
-                await uow.recommendations.set_status(user_id, job_id, "applied", now)
-                if existing is None:
-                    application = await uow.applications.add(
-                        NewApplication(
-                            user_id,
-                            job_id,
-                            job.company,
-                            job.title,
-                            job.url,
-                            ApplicationStatus.APPLIED,
-                            now,
-                        )
-                    )
-                elif existing.status is ApplicationStatus.SAVED:
-                    await uow.applications.set_status(
-                        existing.id, ApplicationStatus.APPLIED, None, now
-                    )
-                    existing.status = ApplicationStatus.APPLIED
-                else:
-                    already = True
-            else:
+            status = {"dismiss": "dismissed", "save": "saved", "applied": "applied"}.get(action)
+            if status is None:
                 raise ValueError(f"unknown action {action!r}")
+            await uow.recommendations.set_status(user_id, job_id, status, now)
+            wanted = {"save": ApplicationStatus.SAVED, "applied": ApplicationStatus.APPLIED}
+            if action in wanted and existing is None:
+                application = await uow.applications.add(
+                    NewApplication(
+                        user_id, job_id, job.company, job.title, job.url, wanted[action], now
+                    )
+                )
+            elif (
+                action == "applied"
+                and existing is not None
+                and (existing.status is ApplicationStatus.SAVED)
+            ):
+                await uow.applications.set_status(existing.id, ApplicationStatus.APPLIED, None, now)
+                existing.status = ApplicationStatus.APPLIED
+            elif action in wanted:
+                already = True
             await uow.commit()
         return ActionResult(job.title, job.company, application, already)
 

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage import migrate
 from storage.database import create_engine, sqlite_url
+from tests.fake_openai import FakeOpenAI, running_fake_openai
 from tests.fakes import FakeClock
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -75,3 +76,10 @@ async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterato
         await conn.execute(text("SELECT 1"))
     yield engine
     await engine.dispose()
+
+
+@pytest.fixture
+def server() -> Iterator[FakeOpenAI]:
+    """A local OpenAI-compatible server with scripted answers."""
+    with running_fake_openai() as state:
+        yield state

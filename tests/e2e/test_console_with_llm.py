@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from tests.conftest import SHARED_DATA
 from tests.e2e.test_console_cli import json_replies, run_cli
-from tests.fake_openai import FakeOpenAI, Scripted, running_fake_openai
+from tests.fake_openai import FakeOpenAI, Scripted
 
 RESUME = SHARED_DATA / "resumes" / "harvey_dent_mle.pdf"
-
-
-@pytest.fixture
-def server() -> Iterator[FakeOpenAI]:
-    with running_fake_openai() as state:
-        yield state
 
 
 def env(server: FakeOpenAI) -> dict[str, str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from domain.profiles import Profile
 from domain.skills import bundled_taxonomy
 from tests.conftest import SHARED_DATA
 from tests.e2e.test_resume_upload import console, say
-from tests.fake_openai import FakeOpenAI, Scripted, running_fake_openai
+from tests.fake_openai import FakeOpenAI, Scripted
 from tests.fakes import FakeClock
 
 GOAL = "I want to transition into AI product management"
@@ -39,12 +39,6 @@ async def start(tmp_path: Path, **env: str) -> AsyncIterator[App]:
 async def app(tmp_path: Path) -> AsyncIterator[App]:
     async for running in start(tmp_path):
         yield running
-
-
-@pytest.fixture
-def server() -> Iterator[FakeOpenAI]:
-    with running_fake_openai() as state:
-        yield state
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from domain.tailoring import TailoringStatus
 from storage.tables import tailoring_jobs
 from tests.conftest import SHARED_DATA
 from tests.e2e.test_resume_upload import console, say
-from tests.fake_openai import FakeOpenAI, Scripted, running_fake_openai
+from tests.fake_openai import FakeOpenAI, Scripted
 from tests.fakes import FakeClock
 
 RESUME = SHARED_DATA / "resumes" / "john_doe.pdf"
@@ -43,12 +43,6 @@ async def opened(environment: dict[str, str]) -> AsyncIterator[App]:
 async def app(tmp_path: Path) -> AsyncIterator[App]:
     async for running in opened(env(tmp_path)):
         yield running
-
-
-@pytest.fixture
-def server() -> Iterator[FakeOpenAI]:
-    with running_fake_openai() as state:
-        yield state
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -20,7 +19,7 @@ from domain.ai import (
     AIRateLimited,
 )
 from domain.ai_gateway import DATA_NOTICE, AIGateway, AIPolicy, Prompt
-from tests.fake_openai import FakeOpenAI, Scripted, running_fake_openai
+from tests.fake_openai import FakeOpenAI, Scripted
 from tests.fakes import FakeClock, MemoryAIStore
 
 KEY = "sk-test-secret-key-123"
@@ -29,12 +28,6 @@ KEY = "sk-test-secret-key-123"
 class Answer(BaseModel):
     title: str
     years: int
-
-
-@pytest.fixture
-def server() -> Iterator[FakeOpenAI]:
-    with running_fake_openai() as state:
-        yield state
 
 
 def gateway(
