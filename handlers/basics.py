@@ -21,7 +21,10 @@ async def help_command(ctx: Context, args: str) -> list[Reply]:
 
 def _all(table: CommandTable) -> str:
     lines = ["Here's what I can do:"]
-    lines += [f"/{c.name} — {c.summary}" for c in table]
+    lines += [f"/{c.name} — {c.summary}" for c in table if c.in_menu]
+    more = [f"/{c.name}" for c in table if not c.in_menu]
+    if more:
+        lines.append("Also: " + ", ".join(more))
     return "\n".join(lines)
 
 
