@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from domain.demo_jobs import ROLES, Role
 from domain.matching import title_terms
+from domain.occupations import closest_occupation
 from domain.plans import CareerPlan, Milestone, PlanTask, WeeklyPlan
 from domain.profiles import Profile
 from domain.skills import SkillTaxonomy
@@ -46,8 +47,8 @@ def target_role(goal: str) -> str:
     return titled[:120] or "New Role"
 
 
-def closest_role(role: str) -> Role | None:
-    """The bundled occupation (from the taxonomy-based role list) closest to `role`."""
+def closest_role(role: str) -> tuple[Role | None, float]:
+    """The curated role (with its core skills) closest to `role`, and how close (0..1)."""
     wanted = title_terms(role)
     best, best_score = None, 0.0
     for candidate in ROLES:
@@ -55,7 +56,7 @@ def closest_role(role: str) -> Role | None:
         score = len(wanted & have) / len(wanted | have) if wanted | have else 0.0
         if score > best_score:
             best, best_score = candidate, score
-    return best if best_score > 0 else None
+    return best, best_score
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +70,11 @@ class PlanInputs:
 def required_skills(role: str, goal: str, taxonomy: SkillTaxonomy) -> list[str]:
     """What the target role asks for: its occupation's skills plus those named in the goal."""
     found = taxonomy.find_in_text(f"{role}. {goal}")
-    occupation = closest_role(role)
-    core = [*occupation.skills, *occupation.extras] if occupation else []
+    curated, closeness = closest_role(role)
+    core = [*curated.skills, *curated.extras] if curated else []
+    occupation, onet_closeness = closest_occupation(role)
+    if occupation is not None and onet_closeness > closeness:
+        core = list(occupation.skills[:8])  # a role outside the curated list: O*NET's tools
     return list(dict.fromkeys([*found, *core]))
 
 

@@ -96,3 +96,12 @@ def test_progress_weeks_and_checkin() -> None:
     assert message.startswith("Week 2 of your plan to become AI Product Manager")
     assert "Last week you finished 1 of 3 tasks." in message
     assert "1. " in message
+
+
+def test_roles_outside_the_curated_list_use_onet_occupations() -> None:
+    from domain.planner import required_skills
+
+    skills = required_skills("Actuary", "become an actuary", bundled_taxonomy())
+    assert {"R", "SPSS"} <= set(skills)
+    plan = offline_plan(PlanInputs("become an actuary", ENGINEER, 6), bundled_taxonomy())
+    assert "SPSS" in plan.skills_gap
