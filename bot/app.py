@@ -39,6 +39,7 @@ from storage import migrate
 from storage.ai_store import SqlAIStore
 from storage.database import create_engine
 from storage.file_store import LocalExportStore, LocalFileStore
+from storage.pg_vector_search import PgVectorSearch
 from storage.unit_of_work import SqlUnitOfWorkFactory
 from storage.vector_store import SqlVectorStore
 
@@ -143,7 +144,12 @@ def build_services(
     exports = LocalExportStore(config.data_dir / "exports")
     vectors = SqlVectorStore(engine)
     indexer = EmbeddingIndexer(embedder, vectors, clock)
-    index = NumpyCatalogIndex(uow, vectors, embedder.model_name, embedder.dimensions)
+    database_search = (
+        PgVectorSearch(engine, embedder.model_name) if engine.dialect.name == "postgresql" else None
+    )
+    index = NumpyCatalogIndex(
+        uow, vectors, embedder.model_name, embedder.dimensions, database_search
+    )
     return Services(
         intake=ResumeIntake(uow, files, extractor, structurer, clock, resume_limits),
         resumes=ResumeLibrary(uow, files, clock),

@@ -10,6 +10,7 @@ from sqlalchemy import delete, insert, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.embeddings import StoredVector
+from storage.pg_vector_search import mirror_job_vectors
 from storage.tables import embeddings
 
 
@@ -74,3 +75,5 @@ class SqlVectorStore:
                     for v in vectors
                 ],
             )
+            if kind == "job" and conn.dialect.name == "postgresql":
+                await mirror_job_vectors(conn, vectors)

@@ -2,16 +2,16 @@
 
 Vectors live in one float32 matrix (a 100k × 384 exact cosine top-k takes a few ms with
 numpy); skills and title words in postings arrays. Loaded from the database on first use
-and extended incrementally with whatever was added since (`refresh`). The same index serves
-SQLite and PostgreSQL, so both rank identically. (pgvector was measured as the PostgreSQL
-alternative, but the pgvector build available here dies with SIGILL on vectors of 16 or more
-dimensions on this CPU; see docs/benchmarks.md.)
+and extended incrementally with whatever was added since (`refresh`). On PostgreSQL the
+vectors stay in the database and pgvector finds the nearest ones; the candidates, and so the
+rankings, are the same either way.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
+from typing import Protocol
 
 import numpy as np
 
@@ -23,9 +23,18 @@ from domain.ports import UnitOfWorkFactory
 LOAD_BATCH = 5_000
 
 
+class VectorSearch(Protocol):
+    """Nearest jobs by cosine in the database (pgvector on PostgreSQL)."""
+
+    async def top(self, vector: list[float], limit: int) -> dict[int, float]: ...
+
+    async def cosines(self, vector: list[float], job_ids: list[int]) -> dict[int, float]: ...
+
+
 class NumpyCatalogIndex:
     """The `CatalogIndex` for one process. `model` is the embedding model whose vectors it
-    holds; jobs without a vector from that model are still found by skills and title."""
+    holds; jobs without a vector from that model are still found by skills and title.
+    With `database_search` the vectors are not loaded: pgvector searches them instead."""
 
     def __init__(
         self,
@@ -33,9 +42,11 @@ class NumpyCatalogIndex:
         vectors: VectorStore | None,
         model: str | None,
         dimensions: int = 384,
+        database_search: VectorSearch | None = None,
     ) -> None:
         self._uow = uow
-        self._vectors = vectors
+        self._database_search = database_search
+        self._vectors = None if database_search is not None else vectors
         self._model = model
         self._ids = np.zeros(0, dtype=np.int64)
         self._matrix = np.zeros((0, dimensions), dtype=np.float32)
@@ -85,6 +96,11 @@ class NumpyCatalogIndex:
         by_tokens = self._token_candidates(skills, terms, limit)
         if vector is None:
             return {int(self._ids[i]): 0.0 for i in by_tokens}
+        if self._database_search is not None:
+            found = await self._database_search.top(vector, limit)
+            others = [int(self._ids[i]) for i in by_tokens if int(self._ids[i]) not in found]
+            cosines = await self._database_search.cosines(vector, others)
+            return {**dict.fromkeys(others, 0.0), **cosines, **found}
         scores = self._matrix @ np.asarray(vector, dtype=np.float32)
         chosen = set(_top(scores, limit)) | by_tokens
         return {int(self._ids[i]): float(scores[i]) for i in chosen}

@@ -77,20 +77,17 @@ async def test_cache_expires_and_is_replaced(engine: AsyncEngine) -> None:
 
 async def test_vectors_round_trip_as_float32(engine: AsyncEngine) -> None:
     store = SqlVectorStore(engine)
-    await store.put(
-        "job",
-        [
-            StoredVector(1, "m1", "h1", [0.5, -0.25, 1.0]),
-            StoredVector(2, "m1", "h2", [0.1, 0.2, 0.3]),
-        ],
-        NOW,
-    )
-    await store.put("job", [StoredVector(2, "m2", "h3", [1.0, 0.0, 0.0])], NOW)
-    found = await store.get("job", [1, 2, 3])
+    first = [
+        StoredVector(1, "m1", "h1", [0.5, -0.25, 1.0]),
+        StoredVector(2, "m1", "h2", [0.1, 0.2, 0.3]),
+    ]
+    await store.put("profile", first, NOW)
+    await store.put("profile", [StoredVector(2, "m2", "h3", [1.0, 0.0, 0.0])], NOW)
+    found = await store.get("profile", [1, 2, 3])
     assert found[1].vector == [0.5, -0.25, 1.0]
     assert (found[2].model, found[2].content_hash, found[2].vector) == ("m2", "h3", [1.0, 0.0, 0.0])
     assert 3 not in found
-    assert await store.get("profile", [1]) == {}
+    assert await store.get("job", [1]) == {}  # kinds are kept apart
 
 
 def test_pack_is_little_endian_float32() -> None:
