@@ -26,6 +26,7 @@ from domain.job_catalog import JobCatalog
 from domain.job_matching import ApplicationTracker, JobActions, JobMatcher
 from domain.plan_service import PlanService
 from domain.ports import TextExtractor
+from domain.privacy import PersonalData
 from domain.resume_extraction import ResumeStructurer
 from domain.resume_intake import ResumeIntake, ResumeLibrary
 from domain.resumes import ResumeLimits
@@ -161,6 +162,7 @@ def build_services(
         plans=PlanService(uow, gateway, bundled_taxonomy(), exports, clock),
         tailoring=TailoringService(uow, gateway, bundled_taxonomy(), clock, embedder),
         documents=DocxWriter(),
+        privacy=PersonalData(uow, files, clock),
     )
 
 
@@ -178,6 +180,7 @@ async def open_app(config: Config, clock: Clock | None = None) -> AsyncIterator[
             await migrate.upgrade(engine)
         clock = clock or SystemClock()
         uow = SqlUnitOfWorkFactory(engine)
+        await SqlAIStore(engine).cache().purge_expired(clock.now())  # keep the cache bounded
         gateway = build_gateway(config, engine, clock, chat)
         services = build_services(config, uow, clock, gateway, engine, build_embedder(config))
         if config.settings.jobs.demo_catalog:

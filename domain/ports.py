@@ -42,6 +42,8 @@ class UserRepository(Protocol):
 
     async def identities_of(self, user_id: int) -> list[PlatformIdentity]: ...
 
+    async def delete(self, user_id: int) -> None: ...
+
 
 class ProfileRepository(Protocol):
     """One profile per user."""

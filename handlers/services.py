@@ -9,6 +9,7 @@ from domain.job_catalog import JobCatalog
 from domain.job_matching import ApplicationTracker, JobActions, JobMatcher
 from domain.plan_service import PlanService
 from domain.ports import DocumentWriter
+from domain.privacy import PersonalData
 from domain.resume_intake import ResumeIntake, ResumeLibrary
 from domain.tailoring_service import TailoringService
 
@@ -27,3 +28,4 @@ class Services:
     plans: PlanService
     tailoring: TailoringService
     documents: DocumentWriter
+    privacy: PersonalData

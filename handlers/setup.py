@@ -5,7 +5,7 @@ from __future__ import annotations
 from domain.clock import Clock
 from domain.ports import UnitOfWorkFactory
 from handlers import applications as apps
-from handlers import jobs, onboarding, tailoring
+from handlers import jobs, onboarding, privacy, tailoring
 from handlers import plans as plan_handlers
 from handlers.assistant import ask_command
 from handlers.basics import cancel_command, help_command
@@ -135,6 +135,8 @@ def build_command_table() -> CommandTable:
                 "ask me anything about your career",
                 ("/ask <question> — e.g. /ask how do I negotiate a raise?",),
             ),
+            Command("export", privacy.export_command, "all your data as a file"),
+            Command("delete", privacy.delete_command, "erase all your data (asks first)"),
             Command("cancel", cancel_command, "stop the current multi-step conversation"),
             Command(
                 "help",

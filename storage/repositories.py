@@ -10,7 +10,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from domain.conversations import ConversationState
 from domain.profiles import Profile
 from domain.users import IdentityKey, PlatformIdentity, User
-from storage.tables import conversation_states, platform_identities, profiles, users
+from storage.tables import (
+    conversation_states,
+    embeddings,
+    platform_identities,
+    profiles,
+    users,
+)
 
 
 class SqlUserRepository:
@@ -79,6 +85,14 @@ class SqlUserRepository:
             PlatformIdentity(IdentityKey(r.platform, r.platform_user_id), r.user_id, r.chat_id)
             for r in rows
         ]
+
+    async def delete(self, user_id: int) -> None:
+        """Deleting the user cascades to everything that references them; their profile
+        vector has no foreign key, so it goes explicitly."""
+        await self._conn.execute(
+            delete(embeddings).where(embeddings.c.kind == "profile", embeddings.c.ref_id == user_id)
+        )
+        await self._conn.execute(delete(users).where(users.c.id == user_id))
 
 
 class SqlProfileRepository:

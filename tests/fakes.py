@@ -279,6 +279,7 @@ class MemoryServices:
         from domain.job_catalog import JobCatalog
         from domain.job_matching import ApplicationTracker, JobActions, JobMatcher
         from domain.plan_service import PlanService
+        from domain.privacy import PersonalData
         from domain.resume_extraction import ResumeStructurer
         from domain.resume_intake import ResumeIntake, ResumeLibrary
         from domain.skills import bundled_taxonomy
@@ -302,6 +303,7 @@ class MemoryServices:
             plans=PlanService(self.uow, gateway, bundled_taxonomy(), MemoryExports(), self.clock),
             tailoring=TailoringService(self.uow, gateway, bundled_taxonomy(), self.clock),
             documents=DocxWriter(),
+            privacy=PersonalData(self.uow, self.files, self.clock),
         )
 
     def conversation(self):  # type: ignore[no-untyped-def]
