@@ -25,6 +25,8 @@ INTENTS: tuple[Intent, ...] = (
     intent(r"^\s*(cancel|stop|never ?mind|abort)\s*[.!]*$", "/cancel"),
     intent(r"\b(find|show|any|new)\b.*\b(jobs?|matches|openings|positions)\b", "/matches"),
     intent(r"\b(my applications|what did i apply)\b", "/applications"),
+    intent(r"\b(tailor|customi[sz]e|adapt|rewrite)\b.*\b(resume|cv)\b", "/tailor"),
+    intent(r"\b(my tasks|this week'?s tasks|what should i do this week)\b", "/tasks"),
 )
 
 

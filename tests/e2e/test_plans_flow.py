@@ -101,7 +101,7 @@ async def test_tasks_done_and_progress(app: App) -> None:
     assert "1. [ ]" in str(tasks["text"])
     (done,) = await say(ann, "/done 1")
     assert "Plan progress: 3%" in str(done["text"])
-    (again,) = await say(ann, "/tasks")
+    (again,) = await say(ann, "what should I do this week?")
     assert "1. [x]" in str(again["text"])
     (listing,) = await say(ann, "/plans")
     assert "1. Instructional Designer — 3% done" in str(listing["text"])

@@ -150,6 +150,9 @@ async def test_help_is_generated_from_the_table(chat: Chat) -> None:
         ("hello!", "Hi Ann!"),
         ("the weather is nice", "not sure what you mean"),
         ("should I learn SQL or Python first?", "no language model is configured"),
+        ("can you tailor my resume for a job?", "Paste the job description"),
+        ("I want to become a data analyst", "Happy to plan that with you"),
+        ("find me some jobs", "I need to know what you do"),
         ("   ", "not sure what you mean"),
     ],
 )
