@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -47,12 +47,6 @@ class StatusEvent:
     status: ApplicationStatus
     note: str | None
     created_at: datetime
-
-
-@dataclass(slots=True)
-class ApplicationHistory:
-    application: Application
-    events: list[StatusEvent] = field(default_factory=list)
 
 
 def same_posting(a_company: str, a_title: str, b_company: str, b_title: str) -> bool:

@@ -155,7 +155,7 @@ def rank(
     query = words(" ".join([*targets, *profile.skills, resume_text]))
     bm25 = Bm25(
         {
-            job.id or 0: words(f"{job.title} {job.title} {' '.join(job.skills)} {job.description}")
+            job.id or 0: list(_job_words(job.title, tuple(job.skills), job.description))
             for job in jobs
         }
     )

@@ -9,7 +9,7 @@ from domain.jobs import Job
 from domain.matching import Match, Preferences, passes
 from domain.profile_service import edit_profile, load_profile
 from domain.profiles import clear_field, display_value, find_field, set_field
-from handlers.context import Context
+from handlers.context import Context, Handler
 from handlers.messages import Button, Reply
 
 _SYMBOL = {"EUR": "€", "USD": "$", "GBP": "£"}
@@ -103,7 +103,9 @@ async def job_command(ctx: Context, args: str) -> list[Reply]:
     return await _act(ctx, words[0], [int(words[1])])
 
 
-def bulk(action: str):  # type: ignore[no-untyped-def]
+def bulk(action: str) -> Handler:
+    """A /save, /applied or /dismiss handler for several job numbers at once."""
+
     async def run(ctx: Context, args: str) -> list[Reply]:
         numbers = [int(n) for n in re.findall(r"\d+", args)]
         if not numbers:
