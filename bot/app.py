@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -13,26 +14,33 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 if TYPE_CHECKING:
     from bot.ai.openai_chat import OpenAIChatModel
 
-from bot.background import BackgroundTasks, Pusher
+from bot.background import BackgroundTasks
 from bot.config import Config
+from bot.delivery.dispatcher import OutboxDispatcher
 from bot.documents.docx_writer import DocxWriter
 from bot.documents.isolated import IsolatedExtractor
 from bot.jobs.catalog_index import NumpyCatalogIndex
+from bot.scheduler import PushScheduler, TickIntervals
 from domain.ai import ChatModel, Embedder
 from domain.ai_gateway import AIGateway, AIPolicy
+from domain.alert_service import JobAlerts
 from domain.clock import Clock, SystemClock
 from domain.embeddings import EmbeddingIndexer
 from domain.job_catalog import JobCatalog
 from domain.job_matching import ApplicationTracker, JobActions, JobMatcher
+from domain.outbox_writer import OutboxWriter
 from domain.plan_service import PlanService
 from domain.ports import TextExtractor
 from domain.privacy import PersonalData
+from domain.push_preferences import PushPreferences
 from domain.resume_extraction import ResumeStructurer
 from domain.resume_intake import ResumeIntake, ResumeLibrary
 from domain.resumes import ResumeLimits
+from domain.scheduled_pushes import PushPlanner, PushRules
 from domain.skills import bundled_taxonomy
 from domain.tailoring_service import TailoringService
 from handlers.conversation import Conversation
+from handlers.pushes import PushMessages
 from handlers.services import Services
 from handlers.setup import build_conversation
 from handlers.tailoring import run_and_deliver
@@ -40,6 +48,7 @@ from storage import migrate
 from storage.ai_store import SqlAIStore
 from storage.database import create_engine
 from storage.file_store import LocalExportStore, LocalFileStore
+from storage.leadership import SchedulerLeadership
 from storage.pg_vector_search import PgVectorSearch
 from storage.unit_of_work import SqlUnitOfWorkFactory
 from storage.vector_store import SqlVectorStore
@@ -56,15 +65,35 @@ class App:
     clock: Clock
     services: Services
     background: BackgroundTasks
-    pusher: Pusher
+    outbox: OutboxWriter
+    dispatcher: OutboxDispatcher
+    planner: PushPlanner
+    scheduler: PushScheduler
 
     async def resume_unfinished_work(self) -> int:
-        """Restart tailoring jobs a crash left PENDING or RUNNING; their results reach the
-        users through the registered adapters. Call after registering them."""
+        """Restart tailoring jobs a crash left PENDING or RUNNING; their results go out
+        through the outbox like any push."""
         unfinished = await self.services.tailoring.unfinished()
         for job in unfinished:
-            self.background.spawn(run_and_deliver(self.services, self.pusher.push, job.id))
+            self.background.spawn(run_and_deliver(self.services, self.outbox.push, job.id))
         return len(unfinished)
+
+    @asynccontextmanager
+    async def pushes_running(self) -> AsyncIterator[None]:
+        """Run the scheduler ticks (when enabled) and the outbox dispatcher for the
+        adapters registered with `dispatcher`, until the block ends."""
+        stop = asyncio.Event()
+        loop = asyncio.create_task(self.dispatcher.run(stop))
+        if self.config.settings.pushes.enabled:
+            self.scheduler.start()
+        try:
+            yield
+        finally:
+            await self.background.drain(wait_seconds=120)  # results of running work…
+            await self.dispatcher.drain()  # …go out before the dispatcher stops
+            stop.set()
+            await self.scheduler.stop()
+            await loop
 
 
 def build_chat_model(config: Config) -> OpenAIChatModel | None:
@@ -163,6 +192,8 @@ def build_services(
         tailoring=TailoringService(uow, gateway, bundled_taxonomy(), clock, embedder),
         documents=DocxWriter(),
         privacy=PersonalData(uow, files, clock),
+        preferences=PushPreferences(uow),
+        alerts=JobAlerts(uow, clock),
     )
 
 
@@ -185,16 +216,31 @@ async def open_app(config: Config, clock: Clock | None = None) -> AsyncIterator[
         services = build_services(config, uow, clock, gateway, engine, build_embedder(config))
         if config.settings.jobs.demo_catalog:
             await services.catalog.ensure_demo(config.settings.jobs.demo_size)
-        background, pusher = BackgroundTasks(), Pusher(uow)
+        background = BackgroundTasks()
+        dispatcher = OutboxDispatcher(uow, clock)
+        outbox = OutboxWriter(uow, clock, dispatcher.wake)
+        pushes = config.settings.pushes
+        rules = PushRules(
+            digest_size=pushes.digest_size,
+            digest_min_score=pushes.digest_min_score,
+            followup_after=timedelta(days=pushes.followup_after_days),
+            followup_limit=pushes.followup_limit,
+        )
+        planner = PushPlanner(uow, services.matcher, PushMessages(), clock, rules)
+        intervals = TickIntervals(pushes.digest_tick_seconds, pushes.reminder_tick_seconds)
+        scheduler = PushScheduler(planner, SchedulerLeadership(engine), dispatcher.wake, intervals)
         yield App(
             config=config,
             engine=engine,
             uow=uow,
-            conversation=build_conversation(uow, clock, services, background.spawn, pusher.push),
+            conversation=build_conversation(uow, clock, services, background.spawn, outbox.push),
             clock=clock,
             services=services,
             background=background,
-            pusher=pusher,
+            outbox=outbox,
+            dispatcher=dispatcher,
+            planner=planner,
+            scheduler=scheduler,
         )
         await background.drain(wait_seconds=120)
     finally:

@@ -1,17 +1,13 @@
-"""Work that outlives the message that started it (tailoring), and delivering its result."""
+"""Work that outlives the message that started it (tailoring)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Coroutine
 from typing import Any
 
-from domain.ports import UnitOfWorkFactory
-from handlers.messages import Reply
-
 log = logging.getLogger(__name__)
-Deliver = Callable[[str, list[Reply]], Awaitable[None]]
 
 
 class BackgroundTasks:
@@ -36,27 +32,3 @@ class BackgroundTasks:
         at the next start from the database."""
         if self._tasks:
             await asyncio.wait(set(self._tasks), timeout=wait_seconds)
-
-
-class Pusher:
-    """Sends replies to a user outside a conversation turn, through the adapter of each
-    platform the user is known on."""
-
-    def __init__(self, uow: UnitOfWorkFactory) -> None:
-        self._uow = uow
-        self._adapters: dict[str, Deliver] = {}
-
-    def register(self, platform: str, deliver: Deliver) -> None:
-        self._adapters[platform] = deliver
-
-    async def push(self, user_id: int, replies: list[Reply]) -> None:
-        async with self._uow() as uow:
-            identities = await uow.users.identities_of(user_id)
-        delivered = False
-        for identity in identities:
-            deliver = self._adapters.get(identity.key.platform)
-            if deliver is not None:
-                await deliver(identity.chat_id, replies)
-                delivered = True
-        if not delivered:
-            log.warning("no adapter to reach user %s; the result stays in the database", user_id)

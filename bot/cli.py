@@ -14,9 +14,12 @@ from typing import Any
 import httpx
 
 from bot.adapters.console import PLATFORM, ConsoleAdapter, run_console
-from bot.app import open_app
+from bot.app import App, open_app
 from bot.config import Config, ConfigError, load_config
+from bot.delivery.rate_limits import CONSOLE_LIMITS
 from bot.logs import configure_logging
+from domain.outbox import OutboxStatus
+from domain.users import IdentityKey
 from storage import migrate
 from storage.ai_store import SqlAIRequestLog
 from storage.database import create_engine
@@ -48,6 +51,16 @@ def build_parser() -> argparse.ArgumentParser:
     job_commands.add_parser("sync", help="fetch the job-board feeds listed in config.yaml")
     job_commands.add_parser("count", help="how many jobs the catalog holds")
 
+    digest = commands.add_parser("digest", help="queue today's digests now")
+    digest.add_argument(
+        "--now", action="store_true", required=True, help="whatever each user's digest time"
+    )
+    digest.add_argument(
+        "--user", help="only this user: an id, or PLATFORM:ID such as telegram:12345"
+    )
+    outbox = commands.add_parser("outbox", help="scheduled messages by status, recent failures")
+    outbox.add_argument("--failures", type=int, default=10, help="how many failures to list")
+
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="apply pending migrations")
@@ -70,6 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(_db(config, args.db_command))
         elif args.command == "jobs":
             return asyncio.run(_jobs(config, args))
+        elif args.command == "digest":
+            return asyncio.run(_digest_now(config, args.user))
+        elif args.command == "outbox":
+            asyncio.run(_outbox(config, args.failures))
         elif args.command == "ai-log":
             asyncio.run(_ai_log(config, args.limit, args.summary, args.days))
     except KeyboardInterrupt:
@@ -92,9 +109,56 @@ async def _console(config: Config, user: str, json_mode: bool) -> None:
             files_dir=config.data_dir / "console_files",
             json_mode=json_mode,
         )
-        app.pusher.register(PLATFORM, adapter.deliver)
-        await app.resume_unfinished_work()
-        await run_console(adapter)
+        app.dispatcher.register(PLATFORM, adapter.deliver, CONSOLE_LIMITS)
+        async with app.pushes_running():
+            await app.resume_unfinished_work()
+            await run_console(adapter)
+
+
+async def _digest_now(config: Config, user: str | None) -> int:
+    async with open_app(_without_demo(config)) as app:
+        user_id = None
+        if user is not None:
+            user_id = await _find_user(app, user)
+            if user_id is None:
+                print(f"careerbot: no user {user!r}", file=sys.stderr)
+                return 2
+        queued = await app.planner.digests(only_user=user_id, force=True)
+    print(
+        f"{queued} digest(s) queued; running bots send them within seconds "
+        "(users who already had today's digest, or have nothing new, get none)"
+    )
+    return 0
+
+
+async def _find_user(app: App, text: str) -> int | None:
+    async with app.uow() as uow:
+        if text.isdigit():
+            found = await uow.users.get(int(text))
+            return found.id if found else None
+        platform, _, platform_user_id = text.partition(":")
+        identity = await uow.users.find_identity(IdentityKey(platform, platform_user_id))
+        return identity.user_id if identity else None
+
+
+async def _outbox(config: Config, failures: int) -> None:
+    async with open_app(_without_demo(config)) as app, app.uow() as uow:
+        counts = await uow.outbox.counts()
+        recent = await uow.outbox.recent_failures(failures)
+    print("outbox: " + (", ".join(f"{s.value} {counts.get(s, 0)}" for s in OutboxStatus)))
+    for failure in recent:
+        print(
+            f"  {failure.updated_at:%Y-%m-%d %H:%M:%S} #{failure.id} user={failure.user_id} "
+            f"{failure.kind} {failure.status.value}: {failure.error or ''}"
+        )
+
+
+def _without_demo(config: Config) -> Config:
+    """Operator commands never seed the demo catalog."""
+    quiet = config.settings.jobs.model_copy(update={"demo_catalog": False})
+    return Config(
+        settings=config.settings.model_copy(update={"jobs": quiet}), secrets=config.secrets
+    )
 
 
 async def _db(config: Config, action: str) -> None:
@@ -157,11 +221,7 @@ async def _jobs(config: Config, args: argparse.Namespace) -> int:
     from domain.job_import import InvalidJobRecord
     from domain.skills import bundled_taxonomy
 
-    quiet = config.settings.jobs.model_copy(update={"demo_catalog": False})
-    config = Config(
-        settings=config.settings.model_copy(update={"jobs": quiet}), secrets=config.secrets
-    )
-    async with open_app(config) as app:
+    async with open_app(_without_demo(config)) as app:
         catalog = app.services.catalog
         if args.jobs_command == "count":
             async with app.uow() as uow:

@@ -104,6 +104,20 @@ class JobSettings(_Section):
     feed_timeout_seconds: float = Field(20, gt=0, le=300)
 
 
+class PushesSettings(_Section):
+    """Scheduled messages: daily digests, job alerts, follow-ups and plan check-ins."""
+
+    enabled: bool = True
+    digest_size: int = Field(5, ge=1, le=10)
+    digest_min_score: int = Field(30, ge=0, le=100)
+    followup_after_days: int = Field(7, ge=1, le=60)
+    followup_limit: int = Field(2, ge=0, le=5)
+    digest_tick_seconds: int = Field(60, ge=5, le=3600)
+    reminder_tick_seconds: int = Field(900, ge=5, le=86_400)
+    telegram_messages_per_second: float = Field(25, gt=0, le=30)
+    discord_messages_per_second: float = Field(40, gt=0, le=50)
+
+
 class Settings(_Section):
     """Every non-secret setting, with the defaults of the embedded setup."""
 
@@ -113,6 +127,7 @@ class Settings(_Section):
     resumes: ResumeSettings = ResumeSettings()
     ai: AISettings = AISettings()
     jobs: JobSettings = JobSettings()
+    pushes: PushesSettings = PushesSettings()
 
 
 @dataclass(frozen=True)

@@ -66,5 +66,5 @@ def configure_logging(
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(settings.level)
-    for noisy in ("httpx", "httpcore", "aiosqlite", "asyncio", "alembic"):
+    for noisy in ("httpx", "httpcore", "aiosqlite", "asyncio", "alembic", "apscheduler"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from domain.ports import UnitOfWork
 from domain.users import IdentityKey, PlatformIdentity, User
+
+SEEN_PRECISION = timedelta(minutes=10)  # pushes go to the platform the user wrote from last
 
 
 async def resolve_user(
@@ -19,13 +21,17 @@ async def resolve_user(
     identity = await uow.users.find_identity(key)
     if identity is None:
         user = await uow.users.add(display_name[:100] or key.platform_user_id, now)
-        await uow.users.add_identity(PlatformIdentity(key=key, user_id=user.id, chat_id=chat_id))
+        await uow.users.add_identity(
+            PlatformIdentity(key=key, user_id=user.id, chat_id=chat_id, last_seen_at=now)
+        )
         return user
     known = await uow.users.get(identity.user_id)
     if known is None:  # pragma: no cover - guarded by a foreign key
         raise LookupError(f"identity {key} points at a missing user")
     if identity.chat_id != chat_id:
         await uow.users.update_identity_chat(key, chat_id)
+    if identity.last_seen_at is None or now - identity.last_seen_at > SEEN_PRECISION:
+        await uow.users.touch_identity(key, now)
     if not known.active:
         await uow.users.set_active(known.id, True)
         known.active = True

@@ -53,6 +53,26 @@ class JobMatcher:
         self.page_size = page_size
 
     async def matches(self, user_id: int, page: int = 1) -> list[Match]:
+        """One page of the best jobs for the user, recorded as shown."""
+        ranked = await self._rank(user_id, hide_seen=False)
+        start = (max(page, 1) - 1) * self.page_size
+        shown = ranked[start : start + self.page_size]
+        async with self._uow() as uow:
+            await uow.recommendations.record(user_id, shown, ALGORITHM, self._clock.now())
+            await uow.commit()
+        return shown
+
+    async def fresh(
+        self, user_id: int, after_job_id: int, limit: int, min_score: int
+    ) -> list[Match]:
+        """The best jobs newer than `after_job_id` that the user was never shown — what a
+        daily digest offers. Not recorded here: the caller records them with the message."""
+        ranked = await self._rank(user_id, hide_seen=True, after_job_id=after_job_id)
+        return [m for m in ranked if m.score >= min_score][:limit]
+
+    async def _rank(self, user_id: int, hide_seen: bool, after_job_id: int = 0) -> list[Match]:
+        """Rank the catalog's candidates for the user. Dismissed and applied jobs never
+        come back; with `hide_seen`, neither does anything shown before."""
         async with self._uow() as uow:
             profile = await uow.profiles.get(user_id)
             active = [r for r in await uow.resumes.list_for_user(user_id) if r.active]
@@ -68,15 +88,14 @@ class JobMatcher:
         cosines = await self._index.candidates(vector, profile.skills, terms, CANDIDATES)
         prefs = Preferences.of(profile)
         async with self._uow() as uow:
-            excluded = await uow.recommendations.excluded_job_ids(user_id)
-            jobs = await uow.jobs.get_many([i for i in cosines if i not in excluded])
-            eligible = [j for j in jobs.values() if passes(j, prefs)]
-            ranked = rank(profile, eligible, cosines, resume_text)
-            start = (max(page, 1) - 1) * self.page_size
-            shown = ranked[start : start + self.page_size]
-            await uow.recommendations.record(user_id, shown, ALGORITHM, self._clock.now())
-            await uow.commit()
-        return shown
+            if hide_seen:
+                hidden = await uow.recommendations.seen_job_ids(user_id)
+            else:
+                hidden = await uow.recommendations.excluded_job_ids(user_id)
+            wanted = [i for i in cosines if i > after_job_id and i not in hidden]
+            jobs = await uow.jobs.get_many(wanted) if wanted else {}
+        eligible = [j for j in jobs.values() if passes(j, prefs)]
+        return rank(profile, eligible, cosines, resume_text)
 
 
 @dataclass(frozen=True, slots=True)

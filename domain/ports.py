@@ -8,6 +8,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from domain.alerts import SavedSearch
 from domain.applications import (
     Application,
     ApplicationStatus,
@@ -18,8 +19,10 @@ from domain.conversations import ConversationState
 from domain.file_types import FileType
 from domain.jobs import Job
 from domain.matching import Match
+from domain.outbox import NewOutboxMessage, OutboxFailure, OutboxMessage, OutboxStatus
 from domain.plans import CareerPlan, StoredPlan, TaskState
 from domain.profiles import Profile
+from domain.push_settings import PushSettings
 from domain.resumes import ExtractedText, NewResume, Resume, ResumeLimits
 from domain.tailoring import TailoringJob
 from domain.users import IdentityKey, PlatformIdentity, User
@@ -40,7 +43,13 @@ class UserRepository(Protocol):
 
     async def update_identity_chat(self, key: IdentityKey, chat_id: str) -> None: ...
 
-    async def identities_of(self, user_id: int) -> list[PlatformIdentity]: ...
+    async def identities_of(self, user_id: int) -> list[PlatformIdentity]:
+        """Most recently seen first."""
+        ...
+
+    async def touch_identity(self, key: IdentityKey, now: datetime) -> None:
+        """Remember that the user just wrote from this identity."""
+        ...
 
     async def delete(self, user_id: int) -> None: ...
 
@@ -118,11 +127,19 @@ class JobRepository(Protocol):
 
     async def search(self, words: list[str], limit: int) -> list[Job]: ...
 
+    async def newest_id(self) -> int:
+        """The highest job id (0 for an empty catalog)."""
+        ...
+
 
 class RecommendationRepository(Protocol):
     """What was recommended to whom, and what they did with it."""
 
     async def excluded_job_ids(self, user_id: int) -> set[int]: ...
+
+    async def seen_job_ids(self, user_id: int) -> set[int]:
+        """Every job ever shown to (or acted on by) the user."""
+        ...
 
     async def record(
         self, user_id: int, matches: list[Match], algorithm: str, now: datetime
@@ -146,6 +163,13 @@ class ApplicationRepository(Protocol):
 
     async def events(self, application_id: int) -> list[StatusEvent]: ...
 
+    async def awaiting_reply(
+        self, statuses: list[ApplicationStatus], changed_between: tuple[datetime, datetime]
+    ) -> list[Application]:
+        """Applications in `statuses` whose last change falls in the window, for follow-ups
+        (active users only)."""
+        ...
+
 
 class PlanRepository(Protocol):
     """Career plans (oldest first) and their task checklists."""
@@ -168,6 +192,10 @@ class PlanRepository(Protocol):
 
     async def mark_done(self, task_id: int, now: datetime | None) -> None: ...
 
+    async def latest_since(self, created_after: datetime) -> list[StoredPlan]:
+        """Each active user's newest plan, if made after `created_after`."""
+        ...
+
 
 class TailoringRepository(Protocol):
     async def add(
@@ -187,6 +215,79 @@ class TailoringRepository(Protocol):
     async def unfinished(self) -> list[TailoringJob]: ...
 
     async def save(self, job: TailoringJob) -> None: ...
+
+
+class PushSettingsRepository(Protocol):
+    async def get(self, user_id: int) -> PushSettings:
+        """The user's settings (the defaults when never changed)."""
+        ...
+
+    async def save(self, settings: PushSettings) -> None: ...
+
+    async def get_many(self, user_ids: list[int]) -> dict[int, PushSettings]:
+        """Settings for every id given (defaults for those never changed)."""
+        ...
+
+    async def digest_subscribers(self) -> list[PushSettings]:
+        """Settings of active users who chose a digest time."""
+        ...
+
+
+class AlertRepository(Protocol):
+    async def add(
+        self, user_id: int, query: str, job_cursor: int, now: datetime
+    ) -> SavedSearch: ...
+
+    async def list_for_user(self, user_id: int) -> list[SavedSearch]: ...
+
+    async def delete(self, search_id: int) -> None: ...
+
+    async def behind(self, newest_job_id: int) -> list[SavedSearch]:
+        """Active users' alerts that have not yet seen jobs up to `newest_job_id`."""
+        ...
+
+    async def advance(self, search_id: int, job_cursor: int) -> None: ...
+
+
+class OutboxRepository(Protocol):
+    """Rows of the outbox; see domain.outbox for the life of a row."""
+
+    async def existing_keys(self, keys: list[str]) -> set[str]: ...
+
+    async def enqueue(
+        self, message: NewOutboxMessage, platform: str, chat_id: str, now: datetime
+    ) -> bool:
+        """Insert unless the key exists; True when inserted."""
+        ...
+
+    async def claim(self, platforms: list[str], now: datetime, limit: int) -> list[OutboxMessage]:
+        """Take up to `limit` due pending rows for these platforms (status CLAIMED); rows
+        another process holds are skipped, never waited for."""
+        ...
+
+    async def set_status(
+        self,
+        message_id: int,
+        status: OutboxStatus,
+        now: datetime,
+        error: str | None = None,
+        not_before: datetime | None = None,
+    ) -> None: ...
+
+    async def recover(self, claimed_before: datetime, now: datetime) -> tuple[int, int]:
+        """After a crash: CLAIMED rows older than the lease go back to PENDING, SENDING
+        rows become UNKNOWN. Returns (released, unknown)."""
+        ...
+
+    async def cancel_for_user(self, user_id: int, reason: str, now: datetime) -> int:
+        """Mark the user's pending rows FAILED (the user blocked the bot)."""
+        ...
+
+    async def counts(self) -> dict[OutboxStatus, int]: ...
+
+    async def recent_failures(self, limit: int) -> list[OutboxFailure]: ...
+
+    async def for_user(self, user_id: int) -> list[OutboxMessage]: ...
 
 
 class DocumentWriter(Protocol):
@@ -230,6 +331,15 @@ class UnitOfWork(Protocol):
 
     @property
     def tailoring(self) -> TailoringRepository: ...
+
+    @property
+    def push_settings(self) -> PushSettingsRepository: ...
+
+    @property
+    def alerts(self) -> AlertRepository: ...
+
+    @property
+    def outbox(self) -> OutboxRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -31,3 +31,4 @@ class PlatformIdentity:
     key: IdentityKey
     user_id: int
     chat_id: str
+    last_seen_at: datetime | None = None

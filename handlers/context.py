@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from domain.clock import Clock
 from domain.conversations import ConversationState
+from domain.outbox import NewOutboxMessage
 from domain.ports import UnitOfWorkFactory
 from domain.users import User
 from handlers.messages import Incoming, Reply
@@ -55,4 +56,4 @@ class Context:
 
 Handler = Callable[[Context, str], Awaitable[list[Reply]]]
 Spawn = Callable[[Coroutine[Any, Any, None]], None]
-Push = Callable[[int, list[Reply]], Awaitable[None]]
+Push = Callable[[NewOutboxMessage], Awaitable[None]]  # queue a message in the outbox

@@ -13,6 +13,7 @@ from domain.ai import (
     AIRateLimited,
     AIUnavailable,
 )
+from domain.alerts import EmptySearch, TooManyAlerts
 from domain.clock import Clock
 from domain.errors import DomainError, InvalidField, NotFound
 from domain.identities import resolve_user
@@ -140,6 +141,10 @@ def describe_error(exc: DomainError) -> str:
         return describe_ai_error(exc)
     if isinstance(exc, NotFound):
         return f"I couldn't find {exc.kind} {exc.ref}. Check the number with the list command."
+    if isinstance(exc, TooManyAlerts):
+        return f"You have {exc.limit} alerts already — stop one first (/alerts, /alert off N)."
+    if isinstance(exc, EmptySearch):
+        return "Tell me what to watch for, e.g. /alert python berlin"
     return str(exc) or "That didn't work."
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,3 +60,38 @@ class Reply:
     text: str
     buttons: tuple[Button, ...] = ()
     files: tuple[OutgoingFile, ...] = ()
+
+
+def replies_to_payload(replies: list[Reply]) -> dict[str, Any]:
+    """Replies as JSON-safe data, to be stored in the outbox and sent later."""
+    return {
+        "replies": [
+            {
+                "text": reply.text,
+                "buttons": [[b.label, b.payload] for b in reply.buttons],
+                "files": [
+                    {
+                        "name": f.name,
+                        "mime_type": f.mime_type,
+                        "content": base64.b64encode(f.content).decode("ascii"),
+                    }
+                    for f in reply.files
+                ],
+            }
+            for reply in replies
+        ]
+    }
+
+
+def replies_from_payload(payload: dict[str, Any]) -> list[Reply]:
+    return [
+        Reply(
+            text=item["text"],
+            buttons=tuple(Button(label, data) for label, data in item.get("buttons", [])),
+            files=tuple(
+                OutgoingFile(f["name"], base64.b64decode(f["content"]), f["mime_type"])
+                for f in item.get("files", [])
+            ),
+        )
+        for item in payload["replies"]
+    ]

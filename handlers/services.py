@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from domain.ai_gateway import AIGateway
+from domain.alert_service import JobAlerts
 from domain.job_catalog import JobCatalog
 from domain.job_matching import ApplicationTracker, JobActions, JobMatcher
 from domain.plan_service import PlanService
 from domain.ports import DocumentWriter
 from domain.privacy import PersonalData
+from domain.push_preferences import PushPreferences
 from domain.resume_intake import ResumeIntake, ResumeLibrary
 from domain.tailoring_service import TailoringService
 
@@ -29,3 +31,5 @@ class Services:
     tailoring: TailoringService
     documents: DocumentWriter
     privacy: PersonalData
+    preferences: PushPreferences
+    alerts: JobAlerts

@@ -5,7 +5,7 @@ from __future__ import annotations
 from domain.clock import Clock
 from domain.ports import UnitOfWorkFactory
 from handlers import applications as apps
-from handlers import jobs, onboarding, privacy, tailoring
+from handlers import jobs, onboarding, privacy, push_commands, tailoring
 from handlers import plans as plan_handlers
 from handlers.assistant import ask_command
 from handlers.basics import cancel_command, help_command
@@ -129,6 +129,38 @@ def build_command_table() -> CommandTable:
                 in_menu=False,
             ),
             Command("dismiss", jobs.bulk("dismiss"), "hide several jobs for good", in_menu=False),
+            Command(
+                "digest",
+                push_commands.digest_command,
+                "a daily digest of new matching jobs: /digest 08:30",
+                push_commands.DIGEST_USAGE,
+            ),
+            Command(
+                "timezone",
+                push_commands.timezone_command,
+                "your time zone: /timezone Europe/Berlin",
+                push_commands.DIGEST_USAGE[3:4],
+            ),
+            Command(
+                "reminders",
+                push_commands.reminders_command,
+                "application follow-ups and plan check-ins on or off",
+                push_commands.DIGEST_USAGE[4:],
+                in_menu=False,
+            ),
+            Command(
+                "alert",
+                push_commands.alert_command,
+                "tell me when new jobs match: /alert python berlin",
+                push_commands.ALERT_USAGE,
+            ),
+            Command(
+                "alerts",
+                push_commands.alerts_command,
+                "your job alerts",
+                push_commands.ALERT_USAGE,
+                in_menu=False,
+            ),
             Command(
                 "ask",
                 ask_command,

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
+from domain.outbox import NewOutboxMessage, PushKind, tailoring_key
 from domain.resume_errors import ResumeRejected
 from domain.tailoring import TailoringJob, TailoringStatus
 from domain.tailoring_service import TailoringRejected
 from handlers.context import Context, Push
-from handlers.messages import Button, OutgoingFile, Reply
+from handlers.messages import Button, OutgoingFile, Reply, replies_to_payload
 from handlers.services import Services
 
 FLOW = "tailor"
@@ -110,7 +111,9 @@ async def run_and_deliver(services: Services, push: Push, job_id: int) -> None:
     job = await services.tailoring.run(job_id)
     jobs = await services.tailoring.jobs(job.user_id)
     number = next(n for n, j in enumerate(jobs, start=1) if j.id == job.id)
-    await push(job.user_id, result_replies(services, job, number))
+    replies = result_replies(services, job, number)
+    key = tailoring_key(job.id)
+    await push(NewOutboxMessage(job.user_id, PushKind.TAILORING, key, replies_to_payload(replies)))
 
 
 def result_replies(services: Services, job: TailoringJob, number: int) -> list[Reply]:

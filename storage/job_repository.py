@@ -12,7 +12,7 @@ from domain.applications import Application, ApplicationStatus, NewApplication, 
 from domain.jobs import Job, RemoteMode
 from domain.matching import Match
 from domain.ports import ImportCounts
-from storage.tables import application_events, applications, jobs, recommendations
+from storage.tables import application_events, applications, jobs, recommendations, users
 
 _JOB_FIELDS = (
     "source",
@@ -109,6 +109,9 @@ class SqlJobRepository:
     async def count(self) -> int:
         return int((await self._conn.execute(select(func.count()).select_from(jobs))).scalar_one())
 
+    async def newest_id(self) -> int:
+        return int((await self._conn.execute(select(func.max(jobs.c.id)))).scalar_one() or 0)
+
     async def after(self, last_id: int, limit: int) -> list[Job]:
         rows = await self._conn.execute(
             select(jobs).where(jobs.c.id > last_id).order_by(jobs.c.id).limit(limit)
@@ -151,6 +154,12 @@ class SqlRecommendationRepository:
             )
         )
         return {r[0] for r in recs} | {r[0] for r in applied}
+
+    async def seen_job_ids(self, user_id: int) -> set[int]:
+        rows = await self._conn.execute(
+            select(recommendations.c.job_id).where(recommendations.c.user_id == user_id)
+        )
+        return {r[0] for r in rows}
 
     async def record(
         self, user_id: int, matches: list[Match], algorithm: str, now: datetime
@@ -233,6 +242,22 @@ def _to_application(row: Any) -> Application:
 class SqlApplicationRepository:
     def __init__(self, conn: AsyncConnection) -> None:
         self._conn = conn
+
+    async def awaiting_reply(
+        self, statuses: list[ApplicationStatus], changed_between: tuple[datetime, datetime]
+    ) -> list[Application]:
+        rows = await self._conn.execute(
+            select(applications)
+            .join(users, users.c.id == applications.c.user_id)
+            .where(
+                applications.c.status.in_([s.value for s in statuses]),
+                applications.c.updated_at >= changed_between[0],
+                applications.c.updated_at <= changed_between[1],
+                users.c.active.is_(True),
+            )
+            .order_by(applications.c.id)
+        )
+        return [_to_application(r._mapping) for r in rows]
 
     async def add(self, application: NewApplication) -> Application:
         values = {

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.plans import CareerPlan, StoredPlan, TaskState
-from storage.tables import plan_tasks, plans
+from storage.tables import plan_tasks, plans, users
 
 
 def _to_plan(row: Any) -> StoredPlan:
@@ -71,6 +71,21 @@ class SqlPlanRepository:
     async def list_for_user(self, user_id: int) -> list[StoredPlan]:
         rows = await self._conn.execute(
             select(plans).where(plans.c.user_id == user_id).order_by(plans.c.created_at, plans.c.id)
+        )
+        return [_to_plan(r._mapping) for r in rows]
+
+    async def latest_since(self, created_after: datetime) -> list[StoredPlan]:
+        newest = (
+            select(plans.c.user_id, func.max(plans.c.id).label("id"))
+            .group_by(plans.c.user_id)
+            .subquery()
+        )
+        rows = await self._conn.execute(
+            select(plans)
+            .join(newest, newest.c.id == plans.c.id)
+            .join(users, users.c.id == plans.c.user_id)
+            .where(plans.c.created_at > created_after, users.c.active.is_(True))
+            .order_by(plans.c.id)
         )
         return [_to_plan(r._mapping) for r in rows]
 

@@ -55,7 +55,9 @@ class SqlUserRepository:
         ).first()
         if row is None:
             return None
-        return PlatformIdentity(key=key, user_id=row.user_id, chat_id=row.chat_id)
+        return PlatformIdentity(
+            key=key, user_id=row.user_id, chat_id=row.chat_id, last_seen_at=row.last_seen_at
+        )
 
     async def add_identity(self, identity: PlatformIdentity) -> None:
         await self._conn.execute(
@@ -64,7 +66,18 @@ class SqlUserRepository:
                 platform_user_id=identity.key.platform_user_id,
                 user_id=identity.user_id,
                 chat_id=identity.chat_id,
+                last_seen_at=identity.last_seen_at,
             )
+        )
+
+    async def touch_identity(self, key: IdentityKey, now: datetime) -> None:
+        await self._conn.execute(
+            update(platform_identities)
+            .where(
+                platform_identities.c.platform == key.platform,
+                platform_identities.c.platform_user_id == key.platform_user_id,
+            )
+            .values(last_seen_at=now)
         )
 
     async def update_identity_chat(self, key: IdentityKey, chat_id: str) -> None:
@@ -79,10 +92,17 @@ class SqlUserRepository:
 
     async def identities_of(self, user_id: int) -> list[PlatformIdentity]:
         rows = await self._conn.execute(
-            select(platform_identities).where(platform_identities.c.user_id == user_id)
+            select(platform_identities)
+            .where(platform_identities.c.user_id == user_id)
+            .order_by(
+                platform_identities.c.last_seen_at.desc().nulls_last(),
+                platform_identities.c.platform,
+            )
         )
         return [
-            PlatformIdentity(IdentityKey(r.platform, r.platform_user_id), r.user_id, r.chat_id)
+            PlatformIdentity(
+                IdentityKey(r.platform, r.platform_user_id), r.user_id, r.chat_id, r.last_seen_at
+            )
             for r in rows
         ]
 

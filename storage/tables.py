@@ -78,6 +78,7 @@ platform_identities = Table(
     Column("platform_user_id", String(64), nullable=False),
     Column("user_id", Id, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("chat_id", String(64), nullable=False),
+    Column("last_seen_at", UTCDateTime(), nullable=True),
     PrimaryKeyConstraint("platform", "platform_user_id"),
 )
 
@@ -278,4 +279,46 @@ tailoring_jobs = Table(
     Column("model", String(120), nullable=True),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
+)
+
+push_settings = Table(
+    "push_settings",
+    metadata,
+    Column("user_id", Id, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("timezone", String(64), nullable=False),
+    Column("digest_time", String(5), nullable=True),
+    Column("digest_when_empty", Boolean, nullable=False),
+    Column("reminders", Boolean, nullable=False),
+    Column("digest_cursor", Id, nullable=False),
+    Column("last_digest_on", Date, nullable=True),
+)
+
+saved_searches = Table(
+    "saved_searches",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("user_id", Id, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("query", String(200), nullable=False),
+    Column("job_cursor", Id, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("user_id", Id, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(12), nullable=False),
+    Column("key", String(120), nullable=False, unique=True),
+    Column("payload", JSON, nullable=False),
+    Column("platform", String(20), nullable=False),
+    Column("chat_id", String(64), nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("error", String(500), nullable=True),
+    Column("not_before", UTCDateTime(), nullable=False),
+    Column("claimed_at", UTCDateTime(), nullable=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Index("ix_outbox_status_platform", "status", "platform", "not_before"),
 )

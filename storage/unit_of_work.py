@@ -12,7 +12,9 @@ from storage.job_repository import (
     SqlJobRepository,
     SqlRecommendationRepository,
 )
+from storage.outbox_repository import SqlOutboxRepository
 from storage.plan_repository import SqlPlanRepository
+from storage.push_repository import SqlAlertRepository, SqlPushSettingsRepository
 from storage.repositories import (
     SqlConversationRepository,
     SqlProfileRepository,
@@ -34,6 +36,9 @@ class SqlUnitOfWork:
     applications: SqlApplicationRepository
     plans: SqlPlanRepository
     tailoring: SqlTailoringRepository
+    push_settings: SqlPushSettingsRepository
+    alerts: SqlAlertRepository
+    outbox: SqlOutboxRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -56,6 +61,9 @@ class SqlUnitOfWork:
         self.applications = SqlApplicationRepository(self._conn)
         self.plans = SqlPlanRepository(self._conn)
         self.tailoring = SqlTailoringRepository(self._conn)
+        self.push_settings = SqlPushSettingsRepository(self._conn)
+        self.alerts = SqlAlertRepository(self._conn)
+        self.outbox = SqlOutboxRepository(self._conn)
         return self
 
     async def __aexit__(

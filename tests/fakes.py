@@ -63,8 +63,14 @@ class MemoryUsers:
     async def update_identity_chat(self, key: IdentityKey, chat_id: str) -> None:
         self._data.identities[key].chat_id = chat_id
 
+    async def touch_identity(self, key: IdentityKey, now: datetime) -> None:
+        self._data.identities[key].last_seen_at = now
+
     async def identities_of(self, user_id: int) -> list[PlatformIdentity]:
-        return [i for i in self._data.identities.values() if i.user_id == user_id]
+        mine = [i for i in self._data.identities.values() if i.user_id == user_id]
+        return sorted(
+            mine, key=lambda i: i.last_seen_at or datetime.min.replace(tzinfo=UTC), reverse=True
+        )
 
 
 class MemoryProfiles:
@@ -266,7 +272,7 @@ class MemoryServices:
     ai_store: MemoryAIStore = field(default_factory=lambda: MemoryAIStore())
     chat: object | None = None  # a ChatModel, for tests of features with a language model
     spawned: list[object] = field(default_factory=list)
-    pushed: list[tuple[int, list[object]]] = field(default_factory=list)
+    pushed: list[object] = field(default_factory=list)  # NewOutboxMessage
 
     def gateway(self):  # type: ignore[no-untyped-def]
         from domain.ai_gateway import AIGateway, AIPolicy
@@ -276,10 +282,12 @@ class MemoryServices:
 
     def build(self):  # type: ignore[no-untyped-def]
         from bot.documents.docx_writer import DocxWriter
+        from domain.alert_service import JobAlerts
         from domain.job_catalog import JobCatalog
         from domain.job_matching import ApplicationTracker, JobActions, JobMatcher
         from domain.plan_service import PlanService
         from domain.privacy import PersonalData
+        from domain.push_preferences import PushPreferences
         from domain.resume_extraction import ResumeStructurer
         from domain.resume_intake import ResumeIntake, ResumeLibrary
         from domain.skills import bundled_taxonomy
@@ -304,6 +312,8 @@ class MemoryServices:
             tailoring=TailoringService(self.uow, gateway, bundled_taxonomy(), self.clock),
             documents=DocxWriter(),
             privacy=PersonalData(self.uow, self.files, self.clock),
+            preferences=PushPreferences(self.uow),
+            alerts=JobAlerts(self.uow, self.clock),
         )
 
     def conversation(self):  # type: ignore[no-untyped-def]
@@ -313,8 +323,8 @@ class MemoryServices:
             self.uow, self.clock, self.build(), self.spawned.append, self.push
         )
 
-    async def push(self, user_id: int, replies: list[object]) -> None:
-        self.pushed.append((user_id, replies))
+    async def push(self, message: object) -> None:
+        self.pushed.append(message)
 
 
 class WordHashEmbedder:

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
+from bot.delivery.errors import TemporaryFailure
 from handlers.messages import Attachment, Button, Incoming, Reply
 
 PLATFORM = "console"
@@ -73,11 +74,12 @@ class ConsoleAdapter:
         self.out.flush()
 
     async def deliver(self, chat_id: str, replies: list[Reply]) -> None:
-        """A push (e.g. a finished tailoring job) for this console's user: printed like any
-        reply."""
-        if chat_id == self.user:
-            for reply in replies:
-                self.show(reply)
+        """A push (a digest, a reminder, a finished tailoring job) for this console's user:
+        printed like any reply. Another console user's push waits for their console."""
+        if chat_id != self.user:
+            raise TemporaryFailure(f"console user {chat_id!r} is not connected")
+        for reply in replies:
+            self.show(reply)
 
     def note(self, text: str) -> None:
         """A message from the console itself (not from the bot): on stderr."""

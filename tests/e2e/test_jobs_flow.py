@@ -11,8 +11,8 @@ import pytest
 
 from bot.app import App, open_app
 from bot.config import load_config
+from tests.e2e.console_kit import console, say
 from tests.e2e.test_console_cli import run_cli
-from tests.e2e.test_resume_upload import console, say
 from tests.fakes import FakeClock
 from tests.local_http import Route, local_site
 

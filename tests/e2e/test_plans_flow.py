@@ -14,7 +14,7 @@ from domain.planner import PlanInputs, offline_plan
 from domain.profiles import Profile
 from domain.skills import bundled_taxonomy
 from tests.conftest import SHARED_DATA
-from tests.e2e.test_resume_upload import console, say
+from tests.e2e.console_kit import console, say
 from tests.fake_openai import FakeOpenAI, Scripted
 from tests.fakes import FakeClock
 

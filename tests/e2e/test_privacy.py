@@ -13,7 +13,7 @@ from bot.app import App, open_app
 from bot.config import load_config
 from storage.tables import applications, plans, profiles, resumes, tailoring_jobs, users
 from tests.conftest import SHARED_DATA
-from tests.e2e.test_resume_upload import console, say
+from tests.e2e.console_kit import console, listen, say, settle
 from tests.fakes import FakeClock
 
 RESUME = SHARED_DATA / "resumes" / "harvey_dent_mle.pdf"
@@ -36,13 +36,13 @@ async def count(app: App, table: object) -> int:
 
 async def fill(app: App, user: str) -> None:
     adapter = console(app, user)
-    app.pusher.register("console", adapter.deliver)
+    listen(app, adapter)
     await say(adapter, f"/upload {RESUME}")
     await say(adapter, "/profile set hours 6")
     await say(adapter, "/plan become a data scientist")
     await say(adapter, "/apply Acme | Data Scientist | https://acme.example/1")
     await say(adapter, "/tailor Data Scientist @ Acme\n" + "Python, SQL and statistics. " * 10)
-    await app.background.drain(wait_seconds=60)
+    await settle(app, 60)
 
 
 async def test_export_holds_everything_and_the_files(app: App) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import json
 import os
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -11,11 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.adapters.console import ConsoleAdapter
 from bot.app import App, open_app
 from bot.config import load_config
 from storage.tables import resumes
 from tests.conftest import SHARED_DATA
+from tests.e2e.console_kit import console, say
 from tests.fakes import FakeClock
 from tests.hostile_files import (
     docx_billion_laughs,
@@ -49,25 +47,6 @@ async def app(tmp_path: Path) -> AsyncIterator[App]:
     )
     async with open_app(config, clock=FakeClock()) as app:
         yield app
-
-
-def console(app: App, user: str) -> ConsoleAdapter:
-    return ConsoleAdapter(
-        handle=app.conversation.handle,
-        user=user,
-        files_dir=app.config.data_dir / "console_files",
-        out=io.StringIO(),
-        err=io.StringIO(),
-        json_mode=True,
-    )
-
-
-async def say(adapter: ConsoleAdapter, line: str) -> list[dict[str, object]]:
-    out = adapter.out
-    assert isinstance(out, io.StringIO)
-    start = len(out.getvalue())
-    await adapter.send_line(line)
-    return [json.loads(x) for x in out.getvalue()[start:].splitlines()]
 
 
 async def stored_resumes(app: App) -> int:

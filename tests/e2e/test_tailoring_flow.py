@@ -18,7 +18,7 @@ from bot.config import load_config
 from domain.tailoring import TailoringStatus
 from storage.tables import tailoring_jobs
 from tests.conftest import SHARED_DATA
-from tests.e2e.test_resume_upload import console, say
+from tests.e2e.console_kit import console, listen, say, settle
 from tests.fake_openai import FakeOpenAI, Scripted
 from tests.fakes import FakeClock
 
@@ -71,7 +71,7 @@ EXTRACTION_FAILS = (Scripted("not json"), Scripted("not json"))
 async def tailor(app: App, user: str, job_file: Path = JOB) -> list[dict[str, Any]]:
     """Upload the resume, /tailor, send the job description; the replies pushed after."""
     adapter = console(app, user)
-    app.pusher.register("console", adapter.deliver)
+    listen(app, adapter)
     await say(adapter, f"/upload {RESUME}")
     (asked,) = await say(adapter, "/tailor")
     assert "Paste the job description" in str(asked["text"])
@@ -80,7 +80,7 @@ async def tailor(app: App, user: str, job_file: Path = JOB) -> list[dict[str, An
     start = len(out.getvalue())
     (working,) = await say(adapter, f"/upload {job_file}")
     assert str(working["text"]).startswith("Working on it")
-    await app.background.drain(wait_seconds=60)
+    await settle(app, 60)
     return [json.loads(line) for line in out.getvalue()[start:].splitlines()][1:]
 
 
@@ -110,9 +110,9 @@ async def test_model_error_fails_the_job_and_the_user_is_told(
     assert await statuses(llm_app) == ["failed"]
     server.answer(Scripted("Too short."))
     adapter = console(llm_app, "ann")
-    llm_app.pusher.register("console", adapter.deliver)
+    listen(llm_app, adapter)
     await say(adapter, "/tailor retry 1")
-    await llm_app.background.drain(wait_seconds=30)
+    await settle(llm_app, 30)
     assert await statuses(llm_app) == ["failed"]  # a 2-word "resume" is rejected, not kept
 
 
@@ -144,12 +144,12 @@ async def test_a_job_is_recorded_before_the_model_is_called(
     seen: list[list[str]] = []
     server.answer(*EXTRACTION_FAILS, Scripted("x", delay=0.5))
     adapter = console(llm_app, "ann")
-    llm_app.pusher.register("console", adapter.deliver)
+    listen(llm_app, adapter)
     await say(adapter, f"/upload {RESUME}")
     await say(adapter, f"/tailor Java Developer @ Tech Solutions\n{'Java Spring Boot ' * 20}")
     # The reply came back while the model is still "thinking": the job is already stored.
     seen.append(await statuses(llm_app))
-    await llm_app.background.drain(wait_seconds=30)
+    await settle(llm_app, 30)
     assert seen in ([["running"]], [["pending"]])
     assert len(server.chat_requests()) == 3
 
@@ -173,7 +173,7 @@ async def test_other_users_resumes_and_bad_input_create_nothing(app: App) -> Non
 
 async def test_another_resume_can_be_chosen(app: App) -> None:
     ann = console(app, "ann")
-    app.pusher.register("console", ann.deliver)
+    listen(app, ann)
     await say(ann, f"/upload {RESUME}")
     await say(ann, f"/upload {SHARED_DATA / 'resumes' / 'barry_allen_fe.pdf'}")
     (nope,) = await say(ann, "/tailor resume 5")
@@ -181,7 +181,7 @@ async def test_another_resume_can_be_chosen(app: App) -> None:
     (asked,) = await say(ann, "/tailor resume 1")
     assert str(asked["text"]).startswith("Using your resume 1.")
     await say(ann, "Java Developer @ Tech Solutions\n" + "Java, Spring Boot and SQL. " * 20)
-    await app.background.drain(wait_seconds=60)
+    await settle(app, 60)
     (job,) = await app.services.tailoring.jobs(await _user_id(app, "ann"))
     resumes = await app.services.resumes.list(await _user_id(app, "ann"))
     assert job.resume_id == resumes[0].id
@@ -211,9 +211,9 @@ async def test_a_crash_mid_job_is_recovered_on_restart(tmp_path: Path) -> None:
             await uow.commit()
     async for app in opened(environment):
         adapter = console(app, "ann")
-        app.pusher.register("console", adapter.deliver)
+        listen(app, adapter)
         assert await app.resume_unfinished_work() == 1
-        await app.background.drain(wait_seconds=60)
+        await settle(app, 60)
         assert await statuses(app) == ["completed"]
         out = adapter.out
         assert isinstance(out, io.StringIO)

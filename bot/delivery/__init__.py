@@ -1,0 +1,1 @@
+"""Delivering the outbox through the platform adapters, within platform rate limits."""

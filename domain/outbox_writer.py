@@ -1,0 +1,38 @@
+"""Putting a message in the outbox, addressed to where the user was last seen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from domain.clock import Clock
+from domain.outbox import NewOutboxMessage
+from domain.ports import UnitOfWork, UnitOfWorkFactory
+
+
+async def enqueue(uow: UnitOfWork, message: NewOutboxMessage, now: datetime) -> bool:
+    """Queue `message` for the platform the user last wrote from; False when its key was
+    already queued (that message exists, exactly once) or the user cannot be reached."""
+    identities = await uow.users.identities_of(message.user_id)
+    if not identities:
+        return False
+    target = identities[0]
+    return await uow.outbox.enqueue(message, target.key.platform, target.chat_id, now)
+
+
+class OutboxWriter:
+    """Queues one message in its own transaction and wakes the dispatcher."""
+
+    def __init__(
+        self, uow: UnitOfWorkFactory, clock: Clock, on_enqueued: Callable[[], None]
+    ) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._on_enqueued = on_enqueued
+
+    async def push(self, message: NewOutboxMessage) -> None:
+        async with self._uow() as uow:
+            queued = await enqueue(uow, message, self._clock.now())
+            await uow.commit()
+        if queued:
+            self._on_enqueued()

@@ -1,0 +1,240 @@
+"""What is due now: digests, job alerts, application follow-ups and plan check-ins.
+
+The scheduler calls these on every tick. Each asks the database what is due, renders the
+message (through a `PushRenderer` the handler layer provides) and queues it in the
+outbox together with the state change that marks it done, in one transaction. Running a
+tick twice, or in two processes, queues nothing twice: every message has a unique key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, Protocol
+
+from domain.alerts import SavedSearch
+from domain.applications import Application, ApplicationStatus
+from domain.clock import Clock
+from domain.job_matching import JobMatcher, ProfileTooThin
+from domain.jobs import Job
+from domain.matching import ALGORITHM, Match
+from domain.outbox import (
+    NewOutboxMessage,
+    PushKind,
+    alert_key,
+    checkin_key,
+    digest_key,
+    followup_key,
+)
+from domain.outbox_writer import enqueue
+from domain.plans import WEEKS, StoredPlan, current_week, progress, weekly_checkin
+from domain.ports import UnitOfWorkFactory
+
+Payload = dict[str, Any]
+FOLLOW_UP_STATUSES = [ApplicationStatus.APPLIED, ApplicationStatus.INTERVIEWING]
+ALERT_SCAN_LIMIT = 5_000
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    user_id: int
+    local_date: date
+    matches: list[Match]
+    profile_too_thin: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    application: Application
+    number: int  # as the user sees it in /applications
+    ordinal: int  # 1 for the first reminder, 2 for the second
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    plan: StoredPlan
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AlertHit:
+    search: SavedSearch
+    number: int  # as the user sees it in /alerts
+    jobs: list[Job]
+
+
+class PushRenderer(Protocol):
+    """Turns what is due into a message payload (the handler layer's wording)."""
+
+    def digest(self, digest: Digest) -> Payload: ...
+
+    def followup(self, followup: FollowUp) -> Payload: ...
+
+    def checkin(self, checkin: CheckIn) -> Payload: ...
+
+    def alert(self, hit: AlertHit) -> Payload: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PushRules:
+    digest_size: int = 5
+    digest_min_score: int = 30
+    followup_after: timedelta = timedelta(days=7)
+    followup_limit: int = 2
+
+
+class PushPlanner:
+    """Queues every scheduled message that is due at the clock's now."""
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        matcher: JobMatcher,
+        renderer: PushRenderer,
+        clock: Clock,
+        rules: PushRules | None = None,
+    ) -> None:
+        self._uow = uow
+        self._matcher = matcher
+        self._render = renderer
+        self._clock = clock
+        self.rules = rules or PushRules()
+
+    async def digests(self, only_user: int | None = None, force: bool = False) -> int:
+        """Queue today's digest for every subscriber whose local digest time has passed
+        (with `force`, whatever the time, for `careerbot digest --now`). Returns how many
+        digests were queued; a day with nothing new is marked done without a message
+        unless the user asked to hear about quiet days too."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            if only_user is None:
+                subscribers = await uow.push_settings.digest_subscribers()
+            else:
+                subscribers = [await uow.push_settings.get(only_user)]
+            newest = await uow.jobs.newest_id()
+        queued = 0
+        for settings in subscribers:
+            local_date = settings.local_date(now) if force else settings.digest_due(now)
+            if local_date is None or settings.last_digest_on == local_date:
+                continue
+            queued += await self._digest(settings.user_id, local_date, newest, now)
+        return queued
+
+    async def _digest(self, user_id: int, local_date: date, newest: int, now: datetime) -> int:
+        async with self._uow() as uow:
+            cursor = (await uow.push_settings.get(user_id)).digest_cursor
+        rules = self.rules
+        try:
+            matches = await self._matcher.fresh(
+                user_id, cursor, rules.digest_size, rules.digest_min_score
+            )
+            thin = False
+        except ProfileTooThin:
+            matches, thin = [], True
+        async with self._uow() as uow:
+            settings = await uow.push_settings.get(user_id)
+            if settings.last_digest_on == local_date:
+                return 0  # another run got here first
+            queued = False
+            if matches or settings.digest_when_empty:
+                payload = self._render.digest(Digest(user_id, local_date, matches, thin))
+                key = digest_key(user_id, local_date)
+                message = NewOutboxMessage(user_id, PushKind.DIGEST, key, payload)
+                queued = await enqueue(uow, message, now)
+                if queued:
+                    await uow.recommendations.record(user_id, matches, ALGORITHM, now)
+            settings.last_digest_on = local_date
+            settings.digest_cursor = max(settings.digest_cursor, newest)
+            await uow.push_settings.save(settings)
+            await uow.commit()
+        return int(queued)
+
+    async def followups(self) -> int:
+        """Remind about applications with no news: `followup_after` after the last change,
+        then once more, at most `followup_limit` times, in the user's daytime."""
+        now, rules = self._clock.now(), self.rules
+        window = (
+            now - rules.followup_after * (rules.followup_limit + 1),
+            now - rules.followup_after,
+        )
+        async with self._uow() as uow:
+            waiting = await uow.applications.awaiting_reply(FOLLOW_UP_STATUSES, window)
+            settings = await uow.push_settings.get_many(sorted({a.user_id for a in waiting}))
+            due: dict[str, tuple[Application, int]] = {}
+            for application in waiting:
+                mine = settings[application.user_id]
+                if not (mine.reminders and mine.is_daytime(now)):
+                    continue
+                elapsed = now - application.updated_at
+                ordinal = min(rules.followup_limit, elapsed // rules.followup_after)
+                key = followup_key(application.id, application.updated_at, ordinal)
+                due[key] = (application, ordinal)
+            fresh = set(due) - await uow.outbox.existing_keys(list(due))
+        queued = 0
+        for key in sorted(fresh):
+            application, ordinal = due[key]
+            async with self._uow() as uow:
+                listed = await uow.applications.list_for_user(application.user_id)
+                number = next(n for n, a in enumerate(listed, 1) if a.id == application.id)
+                days = (now - application.updated_at).days
+                payload = self._render.followup(FollowUp(application, number, ordinal, days))
+                message = NewOutboxMessage(application.user_id, PushKind.FOLLOWUP, key, payload)
+                queued += await enqueue(uow, message, now)
+                await uow.commit()
+        return queued
+
+    async def checkins(self) -> int:
+        """Once a week (from week 2 of a plan until its last week), in the user's daytime:
+        how last week went and this week's tasks. Finished plans get no check-ins."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            plans = await uow.plans.latest_since(now - timedelta(weeks=WEEKS))
+            settings = await uow.push_settings.get_many(sorted({p.user_id for p in plans}))
+            due = {
+                checkin_key(plan.id, current_week(plan, now)): plan
+                for plan in plans
+                if current_week(plan, now) >= 2
+                and settings[plan.user_id].reminders
+                and settings[plan.user_id].is_daytime(now)
+            }
+            fresh = set(due) - await uow.outbox.existing_keys(list(due))
+        queued = 0
+        for key in sorted(fresh):
+            plan = due[key]
+            async with self._uow() as uow:
+                tasks = await uow.plans.tasks(plan.id)
+                if tasks and progress(tasks) < 100:
+                    payload = self._render.checkin(CheckIn(plan, weekly_checkin(plan, tasks, now)))
+                    message = NewOutboxMessage(plan.user_id, PushKind.CHECKIN, key, payload)
+                    queued += await enqueue(uow, message, now)
+                    await uow.commit()
+        return queued
+
+    async def alerts(self) -> int:
+        """Tell each saved search about jobs imported since it last looked, in the user's
+        daytime (outside it, the jobs wait and come together in the morning)."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            newest = await uow.jobs.newest_id()
+            searches = await uow.alerts.behind(newest)
+            if not searches:
+                return 0
+            settings = await uow.push_settings.get_many(sorted({s.user_id for s in searches}))
+            start = max(min(s.job_cursor for s in searches), newest - ALERT_SCAN_LIMIT)
+            jobs = await uow.jobs.after(start, ALERT_SCAN_LIMIT)
+        queued = 0
+        for search in searches:
+            if not settings[search.user_id].is_daytime(now):
+                continue
+            hits = [j for j in jobs if (j.id or 0) > search.job_cursor and search.matches(j)]
+            async with self._uow() as uow:
+                if hits:
+                    mine = await uow.alerts.list_for_user(search.user_id)
+                    number = next(n for n, s in enumerate(mine, 1) if s.id == search.id)
+                    payload = self._render.alert(AlertHit(search, number, hits))
+                    key = alert_key(search.id, newest)
+                    message = NewOutboxMessage(search.user_id, PushKind.ALERT, key, payload)
+                    queued += await enqueue(uow, message, now)
+                await uow.alerts.advance(search.id, newest)
+                await uow.commit()
+        return queued

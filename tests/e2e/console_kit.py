@@ -1,0 +1,40 @@
+"""Driving an in-process app through the console adapter, as a person would."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from bot.adapters.console import PLATFORM, ConsoleAdapter
+from bot.app import App
+from bot.delivery.rate_limits import CONSOLE_LIMITS
+
+
+def console(app: App, user: str) -> ConsoleAdapter:
+    return ConsoleAdapter(
+        handle=app.conversation.handle,
+        user=user,
+        files_dir=app.config.data_dir / "console_files",
+        out=io.StringIO(),
+        err=io.StringIO(),
+        json_mode=True,
+    )
+
+
+async def say(adapter: ConsoleAdapter, line: str) -> list[dict[str, object]]:
+    out = adapter.out
+    assert isinstance(out, io.StringIO)
+    start = len(out.getvalue())
+    await adapter.send_line(line)
+    return [json.loads(x) for x in out.getvalue()[start:].splitlines()]
+
+
+def listen(app: App, adapter: ConsoleAdapter) -> None:
+    """Let this console receive pushes (as `careerbot console` does)."""
+    app.dispatcher.register(PLATFORM, adapter.deliver, CONSOLE_LIMITS)
+
+
+async def settle(app: App, wait_seconds: float = 60) -> None:
+    """Let background work finish and send what it queued."""
+    await app.background.drain(wait_seconds=wait_seconds)
+    await app.dispatcher.drain()
