@@ -48,9 +48,10 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=20_000)
-def _job_words(title: str, skills: tuple[str, ...], description: str) -> tuple[str, ...]:
-    """A job's keyword document (title counted twice); cached, as catalogs rarely change."""
-    return tuple(words(f"{title} {title} {' '.join(skills)} {description}"))
+def _job_terms(title: str, skills: tuple[str, ...], description: str) -> Counter[str]:
+    """A job's keyword document as term counts (title counted twice); cached, as catalogs
+    rarely change. Shared between calls: read it, never change it."""
+    return Counter(words(f"{title} {title} {' '.join(skills)} {description}"))
 
 
 def title_terms(text: str) -> set[str]:
@@ -104,9 +105,11 @@ def _norm(text: str) -> str:
 class Bm25:
     """BM25 over a set of candidate documents (fitted per query; small and exact)."""
 
-    def __init__(self, documents: dict[int, list[str]], k1: float = 1.5, b: float = 0.75) -> None:
-        self._docs = {i: Counter(tokens) for i, tokens in documents.items()}
-        self._lengths = {i: len(tokens) for i, tokens in documents.items()}
+    def __init__(
+        self, documents: dict[int, Counter[str]], k1: float = 1.5, b: float = 0.75
+    ) -> None:
+        self._docs = documents
+        self._lengths = {i: counts.total() for i, counts in documents.items()}
         self._avg = (sum(self._lengths.values()) / len(documents)) if documents else 1.0
         df: Counter[str] = Counter()
         for counts in self._docs.values():
@@ -154,10 +157,7 @@ def rank(
     target_terms = [title_terms(t) for t in targets]
     query = words(" ".join([*targets, *profile.skills, resume_text]))
     bm25 = Bm25(
-        {
-            job.id or 0: list(_job_words(job.title, tuple(job.skills), job.description))
-            for job in jobs
-        }
+        {job.id or 0: _job_terms(job.title, tuple(job.skills), job.description) for job in jobs}
     )
     lexical = bm25.scores(query)
     top_lexical = max(lexical.values(), default=0.0) or 1.0

@@ -59,6 +59,10 @@ class ProfileRepository(Protocol):
 
     async def get(self, user_id: int) -> Profile: ...
 
+    async def get_many(self, user_ids: list[int]) -> dict[int, Profile]:
+        """Profiles of these users (an empty profile for those who have none)."""
+        ...
+
     async def save(self, user_id: int, profile: Profile, updated_at: datetime) -> None: ...
 
 
@@ -137,8 +141,8 @@ class RecommendationRepository(Protocol):
 
     async def excluded_job_ids(self, user_id: int) -> set[int]: ...
 
-    async def seen_job_ids(self, user_id: int) -> set[int]:
-        """Every job ever shown to (or acted on by) the user."""
+    async def seen_by(self, user_ids: list[int]) -> dict[int, set[int]]:
+        """Every job ever shown to (or acted on by) each of these users."""
         ...
 
     async def record(

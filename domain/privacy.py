@@ -30,6 +30,9 @@ class PersonalData:
             plans = await uow.plans.list_for_user(user_id)
             tasks = {p.id: await uow.plans.tasks(p.id) for p in plans}
             tailoring = await uow.tailoring.list_for_user(user_id)
+            pushes = await uow.push_settings.get(user_id)
+            alerts = await uow.alerts.list_for_user(user_id)
+            sent = await uow.outbox.for_user(user_id)
         document: dict[str, Any] = {
             "exported_at": self._clock.now().isoformat(),
             "user": {
@@ -67,6 +70,26 @@ class PersonalData:
                 for p in plans
             ],
             "tailored_resumes": [_plain(asdict(t)) for t in tailoring],
+            "scheduled_messages": {
+                "settings": {
+                    "timezone": pushes.timezone,
+                    "digest_time": pushes.digest_time.isoformat() if pushes.digest_time else None,
+                    "digest_when_empty": pushes.digest_when_empty,
+                    "reminders": pushes.reminders,
+                },
+                "alerts": [
+                    {"words": a.query, "created_at": a.created_at.isoformat()} for a in alerts
+                ],
+                "messages": [
+                    {
+                        "kind": m.kind.value,
+                        "status": m.status.value,
+                        "created_at": m.created_at.isoformat(),
+                        "text": [r.get("text") for r in m.payload.get("replies", [])],
+                    }
+                    for m in sent
+                ],
+            },
         }
         files = []
         for resume in resumes:
@@ -77,8 +100,9 @@ class PersonalData:
         return json.dumps(document, indent=2, ensure_ascii=False).encode(), files
 
     async def erase(self, user_id: int) -> int:
-        """Delete the user and everything that hangs off them (the database cascades), and
-        their stored files. Returns how many files were removed."""
+        """Delete the user and everything that hangs off them (the database cascades,
+        queued scheduled messages included), and their stored files. Returns how many
+        files were removed."""
         async with self._uow() as uow:
             keys = [r.file_key for r in await uow.resumes.list_for_user(user_id)]
             await uow.users.delete(user_id)

@@ -23,10 +23,16 @@ async def edit_profile(
 ) -> Profile:
     """Apply `edit` to the stored profile and save the result in one transaction.
 
-    `edit` may raise a domain error; then nothing is saved.
+    `edit` may raise a domain error; then nothing is saved. The profile's time zone is
+    also the one scheduled messages follow, so a change is copied to the push settings.
     """
     async with uow_factory() as uow:
-        updated = edit(await uow.profiles.get(user_id))
+        before = await uow.profiles.get(user_id)
+        updated = edit(before)
         await uow.profiles.save(user_id, updated, now)
+        if updated.timezone != before.timezone:
+            settings = await uow.push_settings.get(user_id)
+            settings.timezone = updated.timezone or "UTC"
+            await uow.push_settings.save(settings)
         await uow.commit()
     return updated

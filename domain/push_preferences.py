@@ -17,8 +17,9 @@ class PushPreferences:
             return await uow.push_settings.get(user_id)
 
     async def change(self, user_id: int, **changes: object) -> PushSettings:
-        """Set any of digest_time, digest_when_empty, timezone, reminders."""
-        unknown = set(changes) - {"digest_time", "digest_when_empty", "timezone", "reminders"}
+        """Set any of digest_time, digest_when_empty, reminders (the time zone is the
+        profile's: see domain.profile_service.edit_profile)."""
+        unknown = set(changes) - {"digest_time", "digest_when_empty", "reminders"}
         if unknown:
             raise ValueError(f"not a push setting: {sorted(unknown)}")
         async with self._uow() as uow:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo
 
 from domain.errors import InvalidField
 
@@ -49,23 +49,6 @@ class PushSettings:
     def is_daytime(self, now: datetime) -> bool:
         local = now.astimezone(self.zone).time()
         return DAYTIME[0] <= local < DAYTIME[1]
-
-
-def parse_timezone(text: str) -> str:
-    """An IANA zone name in its canonical spelling ("europe/berlin" → "Europe/Berlin")."""
-    name = text.strip()
-    if not name or len(name) > 60 or ".." in name or name.startswith("/"):
-        raise InvalidField("timezone", f"{text!r} is not a time zone name")
-    try:
-        ZoneInfo(name)
-        return name
-    except (ZoneInfoNotFoundError, ValueError):
-        pass
-    folded = {zone.casefold(): zone for zone in available_timezones()}
-    found = folded.get(name.casefold())
-    if found is None:
-        raise InvalidField("timezone", f"{text!r} is not a time zone name")
-    return found
 
 
 def parse_clock_time(text: str) -> time:

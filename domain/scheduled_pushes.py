@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from domain.alerts import SavedSearch
 from domain.applications import Application, ApplicationStatus
 from domain.clock import Clock
-from domain.job_matching import JobMatcher, ProfileTooThin
+from domain.job_matching import JobMatcher
 from domain.jobs import Job
 from domain.matching import ALGORITHM, Match
 from domain.outbox import (
@@ -32,6 +32,7 @@ from domain.ports import UnitOfWorkFactory
 Payload = dict[str, Any]
 FOLLOW_UP_STATUSES = [ApplicationStatus.APPLIED, ApplicationStatus.INTERVIEWING]
 ALERT_SCAN_LIMIT = 5_000
+DIGEST_BATCH = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,8 @@ class PushPlanner:
         """Queue today's digest for every subscriber whose local digest time has passed
         (with `force`, whatever the time, for `careerbot digest --now`). Returns how many
         digests were queued; a day with nothing new is marked done without a message
-        unless the user asked to hear about quiet days too."""
+        unless the user asked to hear about quiet days too. Users are handled in batches:
+        their matches computed together, their messages queued in one transaction."""
         now = self._clock.now()
         async with self._uow() as uow:
             if only_user is None:
@@ -112,42 +114,46 @@ class PushPlanner:
             else:
                 subscribers = [await uow.push_settings.get(only_user)]
             newest = await uow.jobs.newest_id()
-        queued = 0
+        due: dict[int, tuple[date, int]] = {}
         for settings in subscribers:
             local_date = settings.local_date(now) if force else settings.digest_due(now)
-            if local_date is None or settings.last_digest_on == local_date:
-                continue
-            queued += await self._digest(settings.user_id, local_date, newest, now)
+            if local_date is not None and settings.last_digest_on != local_date:
+                due[settings.user_id] = (local_date, settings.digest_cursor)
+        queued = 0
+        users = sorted(due)
+        for start in range(0, len(users), DIGEST_BATCH):
+            batch = {u: due[u] for u in users[start : start + DIGEST_BATCH]}
+            queued += await self._digest_batch(batch, newest, now)
         return queued
 
-    async def _digest(self, user_id: int, local_date: date, newest: int, now: datetime) -> int:
-        async with self._uow() as uow:
-            cursor = (await uow.push_settings.get(user_id)).digest_cursor
+    async def _digest_batch(
+        self, due: dict[int, tuple[date, int]], newest: int, now: datetime
+    ) -> int:
         rules = self.rules
-        try:
-            matches = await self._matcher.fresh(
-                user_id, cursor, rules.digest_size, rules.digest_min_score
-            )
-            thin = False
-        except ProfileTooThin:
-            matches, thin = [], True
+        cursors = {user_id: cursor for user_id, (_, cursor) in due.items()}
+        found = await self._matcher.fresh(cursors, rules.digest_size, rules.digest_min_score)
+        queued = 0
         async with self._uow() as uow:
-            settings = await uow.push_settings.get(user_id)
-            if settings.last_digest_on == local_date:
-                return 0  # another run got here first
-            queued = False
-            if matches or settings.digest_when_empty:
-                payload = self._render.digest(Digest(user_id, local_date, matches, thin))
-                key = digest_key(user_id, local_date)
-                message = NewOutboxMessage(user_id, PushKind.DIGEST, key, payload)
-                queued = await enqueue(uow, message, now)
-                if queued:
-                    await uow.recommendations.record(user_id, matches, ALGORITHM, now)
-            settings.last_digest_on = local_date
-            settings.digest_cursor = max(settings.digest_cursor, newest)
-            await uow.push_settings.save(settings)
+            current = await uow.push_settings.get_many(sorted(due))
+            for user_id, (local_date, _) in due.items():
+                settings = current[user_id]
+                if settings.last_digest_on == local_date:
+                    continue  # another run got here first
+                matches = found[user_id] or []
+                if matches or settings.digest_when_empty:
+                    digest = Digest(user_id, local_date, matches, found[user_id] is None)
+                    key = digest_key(user_id, local_date)
+                    message = NewOutboxMessage(
+                        user_id, PushKind.DIGEST, key, self._render.digest(digest)
+                    )
+                    if await enqueue(uow, message, now):
+                        await uow.recommendations.record(user_id, matches, ALGORITHM, now)
+                        queued += 1
+                settings.last_digest_on = local_date
+                settings.digest_cursor = max(settings.digest_cursor, newest)
+                await uow.push_settings.save(settings)
             await uow.commit()
-        return int(queued)
+        return queued
 
     async def followups(self) -> int:
         """Remind about applications with no news: `followup_after` after the last change,

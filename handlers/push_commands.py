@@ -6,7 +6,9 @@ from datetime import datetime
 
 from domain.alerts import MAX_ALERTS
 from domain.errors import InvalidField
-from domain.push_settings import PushSettings, parse_clock_time, parse_timezone
+from domain.profile_service import edit_profile
+from domain.profiles import set_field
+from domain.push_settings import PushSettings, parse_clock_time
 from handlers.context import Context
 from handlers.messages import Reply
 
@@ -79,15 +81,15 @@ async def timezone_command(ctx: Context, args: str) -> list[Reply]:
         settings = await ctx.services.preferences.get(ctx.user.id)
         return [Reply(describe(settings, now) + "\n\nChange it: /timezone Europe/Berlin")]
     try:
-        zone = parse_timezone(args)
+        await edit_profile(ctx.uow, ctx.user.id, lambda p: set_field(p, "timezone", args), now)
     except InvalidField:
         return [
             Reply(
                 f"I don't know the time zone “{args.strip()[:60]}”. Use an IANA name like "
-                "Europe/Berlin, America/New_York or Asia/Kolkata."
+                "Europe/Berlin, America/New_York or Asia/Kolkata, or a city like Berlin."
             )
         ]
-    settings = await ctx.services.preferences.change(ctx.user.id, timezone=zone)
+    settings = await ctx.services.preferences.get(ctx.user.id)
     return [Reply(describe(settings, now))]
 
 

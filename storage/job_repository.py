@@ -155,11 +155,17 @@ class SqlRecommendationRepository:
         )
         return {r[0] for r in recs} | {r[0] for r in applied}
 
-    async def seen_job_ids(self, user_id: int) -> set[int]:
-        rows = await self._conn.execute(
-            select(recommendations.c.job_id).where(recommendations.c.user_id == user_id)
-        )
-        return {r[0] for r in rows}
+    async def seen_by(self, user_ids: list[int]) -> dict[int, set[int]]:
+        seen: dict[int, set[int]] = {user_id: set() for user_id in user_ids}
+        for start in range(0, len(user_ids), 500):
+            rows = await self._conn.execute(
+                select(recommendations.c.user_id, recommendations.c.job_id).where(
+                    recommendations.c.user_id.in_(user_ids[start : start + 500])
+                )
+            )
+            for user_id, job_id in rows:
+                seen[user_id].add(job_id)
+        return seen
 
     async def record(
         self, user_id: int, matches: list[Match], algorithm: str, now: datetime

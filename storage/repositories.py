@@ -127,6 +127,17 @@ class SqlProfileRepository:
         ).scalar_one_or_none()
         return Profile() if data is None else Profile.model_validate(data)
 
+    async def get_many(self, user_ids: list[int]) -> dict[int, Profile]:
+        found = {user_id: Profile() for user_id in user_ids}
+        for start in range(0, len(user_ids), 500):
+            rows = await self._conn.execute(
+                select(profiles.c.user_id, profiles.c.data).where(
+                    profiles.c.user_id.in_(user_ids[start : start + 500])
+                )
+            )
+            found.update((row.user_id, Profile.model_validate(row.data)) for row in rows)
+        return found
+
     async def save(self, user_id: int, profile: Profile, updated_at: datetime) -> None:
         data = profile.model_dump(mode="json")
         result = await self._conn.execute(

@@ -63,6 +63,15 @@ async def sqlite_engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
     await engine.dispose()
 
 
+@pytest.fixture
+async def pg_engine(pg_url: str) -> AsyncIterator[AsyncEngine]:
+    """A migrated PostgreSQL database, for what only PostgreSQL does."""
+    engine = create_engine(pg_url)
+    await migrate.upgrade(engine)
+    yield engine
+    await engine.dispose()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
     """A migrated database on each backend: the same tests run on SQLite and PostgreSQL."""

@@ -11,6 +11,7 @@ from typing import Self
 from domain.conversations import ConversationState
 from domain.file_types import FileType
 from domain.profiles import Profile
+from domain.push_settings import PushSettings
 from domain.resumes import ExtractedText, NewResume, Resume, ResumeLimits
 from domain.users import IdentityKey, PlatformIdentity, User
 
@@ -37,6 +38,28 @@ class MemoryData:
     profiles: dict[int, Profile] = field(default_factory=dict)
     conversations: dict[tuple[int, str], ConversationState] = field(default_factory=dict)
     resumes: dict[int, Resume] = field(default_factory=dict)
+    push_settings: dict[int, PushSettings] = field(default_factory=dict)
+
+
+class MemoryPushSettings:
+    def __init__(self, data: MemoryData) -> None:
+        self._data = data
+
+    async def get(self, user_id: int) -> PushSettings:
+        return copy.copy(self._data.push_settings.get(user_id) or PushSettings(user_id))
+
+    async def get_many(self, user_ids: list[int]) -> dict[int, PushSettings]:
+        return {user_id: await self.get(user_id) for user_id in user_ids}
+
+    async def save(self, settings: PushSettings) -> None:
+        self._data.push_settings[settings.user_id] = copy.copy(settings)
+
+    async def digest_subscribers(self) -> list[PushSettings]:
+        return [
+            copy.copy(s)
+            for s in self._data.push_settings.values()
+            if s.digest_time is not None and self._data.users[s.user_id].active
+        ]
 
 
 class MemoryUsers:
@@ -79,6 +102,9 @@ class MemoryProfiles:
 
     async def get(self, user_id: int) -> Profile:
         return self._data.profiles.get(user_id, Profile())
+
+    async def get_many(self, user_ids: list[int]) -> dict[int, Profile]:
+        return {user_id: await self.get(user_id) for user_id in user_ids}
 
     async def save(self, user_id: int, profile: Profile, updated_at: datetime) -> None:
         self._data.profiles[user_id] = profile
@@ -186,6 +212,7 @@ class MemoryUnitOfWork:
         self.profiles = MemoryProfiles(self._work)
         self.conversations = MemoryConversations(self._work)
         self.resumes = MemoryResumes(self._work)
+        self.push_settings = MemoryPushSettings(self._work)
         return self
 
     async def __aexit__(

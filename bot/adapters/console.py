@@ -78,6 +78,8 @@ class ConsoleAdapter:
         printed like any reply. Another console user's push waits for their console."""
         if chat_id != self.user:
             raise TemporaryFailure(f"console user {chat_id!r} is not connected")
+        if any(reply.buttons for reply in replies):
+            self._last_buttons = ()  # /press N now means this push's buttons
         for reply in replies:
             self.show(reply)
 

@@ -117,7 +117,9 @@ class OutboxDispatcher:
                         continue  # their queued messages were cancelled with them
                     report.add(await self._deliver(message))
 
-        await asyncio.gather(*(serve(rows) for rows in by_chat))
+        async with asyncio.TaskGroup() as group:  # one failing send cancels the batch
+            for rows in by_chat:
+                group.create_task(serve(rows))
         return report
 
     async def drain(self) -> DispatchReport:
@@ -134,6 +136,7 @@ class OutboxDispatcher:
         a rate-limit pause, or the next poll."""
         await self.recover()
         while not stop.is_set():
+            self._wake.clear()  # a wake-up during the drain below makes the wait return at once
             try:
                 await self.drain()
                 await self.recover()
@@ -143,7 +146,6 @@ class OutboxDispatcher:
             now = self._clock.now()
             pauses = [(until - now).total_seconds() for until in self._paused_until.values()]
             timeout = min([timeout, *(p for p in pauses if p > 0)])
-            self._wake.clear()
             waiters = {asyncio.ensure_future(self._wake.wait()), asyncio.ensure_future(stop.wait())}
             _, pending = await asyncio.wait(
                 waiters, timeout=timeout, return_when=asyncio.FIRST_COMPLETED

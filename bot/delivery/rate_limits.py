@@ -27,7 +27,9 @@ class RateGate:
 
     def __init__(self, limits: PlatformLimits) -> None:
         self.limits = limits
-        self._overall = AsyncLimiter(limits.messages_per_second, 1.0)
+        # One message per 1/rate seconds, no burst: a burst on top of the steady rate is
+        # exactly what trips a platform's sliding-window limit.
+        self._overall = AsyncLimiter(1, 1.0 / limits.messages_per_second)
         self._last_in_chat: dict[str, float] = {}
 
     async def wait(self, chat_id: str, messages: int = 1) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from domain.jobs import Job, RemoteMode
 from domain.matching import Bm25, Preferences, passes, rank
 from domain.profiles import Profile
@@ -77,5 +79,6 @@ def test_filters() -> None:
 
 
 def test_bm25_prefers_rare_matching_terms() -> None:
-    scores = Bm25({1: ["python", "sql"], 2: ["excel", "sql"], 3: ["excel"]}).scores(["python"])
+    documents = {1: ["python", "sql"], 2: ["excel", "sql"], 3: ["excel"]}
+    scores = Bm25({i: Counter(terms) for i, terms in documents.items()}).scores(["python"])
     assert scores[1] > scores[2] == scores[3] == 0

@@ -11,7 +11,17 @@ from sqlalchemy import func, select
 
 from bot.app import App, open_app
 from bot.config import load_config
-from storage.tables import applications, plans, profiles, resumes, tailoring_jobs, users
+from storage.tables import (
+    applications,
+    outbox,
+    plans,
+    profiles,
+    push_settings,
+    resumes,
+    saved_searches,
+    tailoring_jobs,
+    users,
+)
 from tests.conftest import SHARED_DATA
 from tests.e2e.console_kit import console, listen, say, settle
 from tests.fakes import FakeClock
@@ -42,6 +52,8 @@ async def fill(app: App, user: str) -> None:
     await say(adapter, "/plan become a data scientist")
     await say(adapter, "/apply Acme | Data Scientist | https://acme.example/1")
     await say(adapter, "/tailor Data Scientist @ Acme\n" + "Python, SQL and statistics. " * 10)
+    await say(adapter, "/digest 08:00")
+    await say(adapter, "/alert python")
     await settle(app, 60)
 
 
@@ -55,6 +67,11 @@ async def test_export_holds_everything_and_the_files(app: App) -> None:
     assert data["applications"][0]["history"][0]["status"] == "applied"
     assert data["plans"][0]["plan"]["target_role"] == "Data Scientist"
     assert data["tailored_resumes"][0]["status"] == "completed"
+    scheduled = data["scheduled_messages"]
+    assert scheduled["settings"]["digest_time"] == "08:00:00"
+    assert scheduled["alerts"][0]["words"] == "python"
+    (pushed,) = scheduled["messages"]  # the tailoring result, delivered through the outbox
+    assert (pushed["kind"], pushed["status"]) == ("tailoring", "sent")
     assert Path(resume_file["path"]).read_bytes() == RESUME.read_bytes()
 
 
@@ -69,7 +86,8 @@ async def test_delete_asks_then_erases_only_that_user(app: App) -> None:
     assert await count(app, users) == 2
     (done,) = await say(ann, "/press Yes, delete everything")
     assert "deleted" in str(done["text"])
-    for table in (users, profiles, resumes, applications, plans, tailoring_jobs):
+    erased = (users, profiles, resumes, applications, plans, tailoring_jobs)
+    for table in (*erased, push_settings, saved_searches, outbox):
         assert await count(app, table) == 1, table
     assert len([p for p in (app.config.data_dir / "files").rglob("*") if p.is_file()]) == 1
     (fresh,) = await say(ann, "/profile")
