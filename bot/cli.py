@@ -30,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", type=Path, help="config file (default: ./config.yaml)")
     commands = parser.add_subparsers(dest="command", required=True)
 
+    commands.add_parser(
+        "run", help="serve Telegram and/or Discord (TELEGRAM_BOT_TOKEN, DISCORD_BOT_TOKEN)"
+    )
     console = commands.add_parser("console", help="chat with the bot in this terminal")
     console.add_argument("--user", default=None, help="who you are in the chat (default: $USER)")
     console.add_argument("--json", action="store_true", help="print each reply as a JSON line")
@@ -77,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     configure_logging(config.settings.logging, config.secrets.values())
     try:
+        if args.command == "run":
+            return asyncio.run(_run(config))
         if args.command == "console":
             asyncio.run(_console(config, args.user or _default_user(), args.json))
         elif args.command == "db":
@@ -113,6 +118,21 @@ async def _console(config: Config, user: str, json_mode: bool) -> None:
         async with app.pushes_running():
             await app.resume_unfinished_work()
             await run_console(adapter)
+
+
+async def _run(config: Config) -> int:
+    from bot.runner import run_until_stopped
+
+    if config.secrets.telegram_bot_token is None and config.secrets.discord_bot_token is None:
+        print(
+            "careerbot: set TELEGRAM_BOT_TOKEN and/or DISCORD_BOT_TOKEN to serve a platform "
+            "(or try `careerbot console`)",
+            file=sys.stderr,
+        )
+        return 2
+    async with open_app(config) as app:
+        await run_until_stopped(app)
+    return 0
 
 
 async def _digest_now(config: Config, user: str | None) -> int:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
 ENV_PREFIX = "CAREERBOT_"
 CONFIG_ENV = "CAREERBOT_CONFIG"
@@ -118,6 +118,33 @@ class PushesSettings(_Section):
     discord_messages_per_second: float = Field(40, gt=0, le=50)
 
 
+class TelegramSettings(_Section):
+    """The Telegram adapter (on when TELEGRAM_BOT_TOKEN is set). Long polling by default;
+    webhook mode for deployments behind a load balancer (TELEGRAM_WEBHOOK_SECRET is then
+    the secret token Telegram sends with every update)."""
+
+    mode: Literal["polling", "webhook"] = "polling"
+    webhook_url: str | None = None  # the public HTTPS URL Telegram posts updates to
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = Field(8443, ge=1, le=65_535)
+    webhook_path: str = "telegram"
+    concurrent_updates: int = Field(64, ge=1, le=1024)
+    request_timeout_seconds: float = Field(20, gt=0, le=300)
+
+    @model_validator(mode="after")
+    def _webhook_needs_a_url(self) -> TelegramSettings:
+        if self.mode == "webhook" and not self.webhook_url:
+            raise ValueError("webhook mode needs webhook_url (the public HTTPS address)")
+        return self
+
+
+class DiscordSettings(_Section):
+    """The Discord adapter (on when DISCORD_BOT_TOKEN is set)."""
+
+    command_prefix: str = Field("!", min_length=1, max_length=5)
+    sync_commands: bool = True  # register the slash commands with Discord at start
+
+
 class Settings(_Section):
     """Every non-secret setting, with the defaults of the embedded setup."""
 
@@ -128,6 +155,8 @@ class Settings(_Section):
     ai: AISettings = AISettings()
     jobs: JobSettings = JobSettings()
     pushes: PushesSettings = PushesSettings()
+    telegram: TelegramSettings = TelegramSettings()
+    discord: DiscordSettings = DiscordSettings()
 
 
 @dataclass(frozen=True)
@@ -139,6 +168,9 @@ class Secrets:
     discord_bot_token: SecretStr | None = None
     openai_api_key: SecretStr | None = None
     openai_base_url: str | None = None
+    telegram_webhook_secret: SecretStr | None = None
+    telegram_api_base_url: str | None = None  # a self-hosted Bot API server
+    telegram_file_base_url: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Secrets:
@@ -152,6 +184,9 @@ class Secrets:
             discord_bot_token=get("DISCORD_BOT_TOKEN"),
             openai_api_key=get("OPENAI_API_KEY"),
             openai_base_url=env.get("OPENAI_BASE_URL", "").strip() or None,
+            telegram_webhook_secret=get("TELEGRAM_WEBHOOK_SECRET"),
+            telegram_api_base_url=env.get("TELEGRAM_API_BASE_URL", "").strip() or None,
+            telegram_file_base_url=env.get("TELEGRAM_FILE_BASE_URL", "").strip() or None,
         )
 
     def values(self) -> list[str]:
@@ -161,6 +196,7 @@ class Secrets:
             self.telegram_bot_token,
             self.discord_bot_token,
             self.openai_api_key,
+            self.telegram_webhook_secret,
         ]
         return [s.get_secret_value() for s in found if s is not None]
 

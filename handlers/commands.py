@@ -33,6 +33,11 @@ class CommandTable:
     def __iter__(self) -> Iterator[Command]:
         return iter(self._commands.values())
 
+    def menu(self) -> list[Command]:
+        """The commands platform menus show (Telegram's command list, Discord's slash
+        commands), in /help order."""
+        return [c for c in self if c.in_menu]
+
     def get(self, name: str) -> Command | None:
         return self._commands.get(name.casefold())
 

@@ -95,3 +95,30 @@ def replies_from_payload(payload: dict[str, Any]) -> list[Reply]:
         )
         for item in payload["replies"]
     ]
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Cut `text` into pieces of at most `limit` characters, in order, preferring to cut
+    between paragraphs, then between lines, then between words. Adapters use it with
+    their platform's limit (Telegram 4096, Discord 2000)."""
+    if limit < 1:
+        raise ValueError("limit must be positive")
+    pieces: list[str] = []
+    rest = text
+    while len(rest) > limit:
+        window = rest[: limit + 1]
+        cut = -1
+        for separator in ("\n\n", "\n", " "):
+            cut = window.rfind(separator, 0, limit + 1)
+            if cut > 0:
+                break
+        if cut <= 0:
+            cut = limit  # one unbroken run of characters: cut it where it must be
+            pieces.append(rest[:cut])
+            rest = rest[cut:]
+            continue
+        pieces.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip("\n ")
+    if rest or not pieces:
+        pieces.append(rest)
+    return [p for p in pieces if p] or [""]

@@ -94,3 +94,18 @@ def test_secret_values_listed_for_redaction() -> None:
     config = load_config(None, env={"TELEGRAM_BOT_TOKEN": "123:abc", "OPENAI_API_KEY": " "})
     assert config.secrets.values() == ["123:abc"]
     assert config.secrets.openai_api_key is None
+
+
+def test_webhook_mode_needs_a_url() -> None:
+    with pytest.raises(ConfigError, match="webhook_url"):
+        load_config(None, env={"CAREERBOT_TELEGRAM__MODE": "webhook"})
+    config = load_config(
+        None,
+        env={
+            "CAREERBOT_TELEGRAM__MODE": "webhook",
+            "CAREERBOT_TELEGRAM__WEBHOOK_URL": "https://bot.example/telegram",
+            "TELEGRAM_WEBHOOK_SECRET": "hook-secret",
+        },
+    )
+    assert config.settings.telegram.webhook_url == "https://bot.example/telegram"
+    assert "hook-secret" in config.secrets.values()  # redacted from logs like every secret
