@@ -21,6 +21,7 @@ from bot.documents.docx_writer import DocxWriter
 from bot.documents.isolated import IsolatedExtractor
 from bot.jobs.catalog_index import NumpyCatalogIndex
 from bot.scheduler import PushScheduler, TickIntervals
+from domain.account_links import AccountLinker
 from domain.ai import ChatModel, Embedder
 from domain.ai_gateway import AIGateway, AIPolicy
 from domain.alert_service import JobAlerts
@@ -194,6 +195,7 @@ def build_services(
         privacy=PersonalData(uow, files, clock),
         preferences=PushPreferences(uow),
         alerts=JobAlerts(uow, clock),
+        links=AccountLinker(uow, files, clock),
     )
 
 

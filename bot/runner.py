@@ -12,6 +12,8 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from telegram import Update
 from telegram.ext import Updater
 
+from bot.adapters.discord import PLATFORM as DISCORD
+from bot.adapters.discord import DiscordAdapter, build_client
 from bot.adapters.telegram import PLATFORM as TELEGRAM
 from bot.adapters.telegram import TelegramAdapter, build_application
 from bot.app import App
@@ -68,6 +70,30 @@ async def _receive_updates(app: App, updater: Updater) -> None:
 
 
 @asynccontextmanager
+async def discord_running(app: App) -> AsyncIterator[DiscordAdapter]:
+    """Connect the Discord bot and disconnect it at the end of the block."""
+    settings, secrets = app.config.settings.discord, app.config.secrets
+    assert secrets.discord_bot_token is not None
+    client = build_client()
+    adapter = DiscordAdapter(
+        client, app.conversation.handle, app.conversation.commands, settings.command_prefix
+    )
+    rate = app.config.settings.pushes.discord_messages_per_second
+    app.dispatcher.register(DISCORD, adapter.deliver, PlatformLimits(rate, 1.0))
+    await client.login(secrets.discord_bot_token.get_secret_value())
+    connection = asyncio.create_task(client.connect())
+    try:
+        await client.wait_until_ready()
+        if settings.sync_commands:
+            await adapter.sync_commands()
+        log.info("discord: serving %s", client.user)
+        yield adapter
+    finally:
+        await client.close()
+        await asyncio.gather(connection, return_exceptions=True)
+
+
+@asynccontextmanager
 async def bots_running(app: App) -> AsyncIterator[list[str]]:
     """Every adapter with a token, plus pushes; yields the platforms served."""
     async with AsyncExitStack() as stack:
@@ -75,6 +101,9 @@ async def bots_running(app: App) -> AsyncIterator[list[str]]:
         if app.config.secrets.telegram_bot_token is not None:
             await stack.enter_async_context(telegram_running(app))
             served.append(TELEGRAM)
+        if app.config.secrets.discord_bot_token is not None:
+            await stack.enter_async_context(discord_running(app))
+            served.append(DISCORD)
         await stack.enter_async_context(app.pushes_running())
         await app.resume_unfinished_work()
         yield served

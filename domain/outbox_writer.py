@@ -11,13 +11,15 @@ from domain.ports import UnitOfWork, UnitOfWorkFactory
 
 
 async def enqueue(uow: UnitOfWork, message: NewOutboxMessage, now: datetime) -> bool:
-    """Queue `message` for the platform the user last wrote from; False when its key was
-    already queued (that message exists, exactly once) or the user cannot be reached."""
+    """Queue `message` for the platform the user last wrote from, to their private chat
+    there (addressed by their platform user id: a Telegram private chat, a Discord DM);
+    False when its key was already queued (that message exists, exactly once) or the user
+    cannot be reached."""
     identities = await uow.users.identities_of(message.user_id)
     if not identities:
         return False
-    target = identities[0]
-    return await uow.outbox.enqueue(message, target.key.platform, target.chat_id, now)
+    target = identities[0].key
+    return await uow.outbox.enqueue(message, target.platform, target.platform_user_id, now)
 
 
 class OutboxWriter:

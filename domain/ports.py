@@ -53,6 +53,13 @@ class UserRepository(Protocol):
 
     async def delete(self, user_id: int) -> None: ...
 
+    async def merge(self, source: int, target: int) -> list[str]:
+        """Move everything of user `source` to `target` and delete `source`. A resume
+        both had is kept once; returns the file keys of the copies dropped."""
+        ...
+
+    async def move_identity(self, key: IdentityKey, user_id: int) -> None: ...
+
 
 class ProfileRepository(Protocol):
     """One profile per user."""
@@ -237,6 +244,16 @@ class PushSettingsRepository(Protocol):
         ...
 
 
+class LinkCodeRepository(Protocol):
+    async def replace(self, code: str, user_id: int, expires_at: datetime) -> None:
+        """Store `code` as the user's only link code."""
+        ...
+
+    async def take(self, code: str, now: datetime) -> int | None:
+        """Use up `code`: the user it belongs to, or None if unknown or expired."""
+        ...
+
+
 class AlertRepository(Protocol):
     async def add(
         self, user_id: int, query: str, job_cursor: int, now: datetime
@@ -344,6 +361,9 @@ class UnitOfWork(Protocol):
 
     @property
     def outbox(self) -> OutboxRepository: ...
+
+    @property
+    def link_codes(self) -> LinkCodeRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
+from domain.account_links import LastIdentity, LinkCodeInvalid, LinkToSelf
 from domain.ai import (
     AIBudgetExceeded,
     AIError,
@@ -141,6 +142,18 @@ def describe_error(exc: DomainError) -> str:
         return describe_ai_error(exc)
     if isinstance(exc, NotFound):
         return f"I couldn't find {exc.kind} {exc.ref}. Check the number with the list command."
+    if isinstance(exc, LinkCodeInvalid):
+        return (
+            "That code doesn't work — it may be mistyped, used or older than 10 minutes. "
+            "Send /link on your other account for a new one."
+        )
+    if isinstance(exc, LinkToSelf):
+        return (
+            "That code is from this same account. Send it from your other account "
+            "(Telegram or Discord)."
+        )
+    if isinstance(exc, LastIdentity):
+        return "This account isn't linked to another platform, so there is nothing to unlink."
     if isinstance(exc, TooManyAlerts):
         return f"You have {exc.limit} alerts already — stop one first (/alerts, /alert off N)."
     if isinstance(exc, EmptySearch):

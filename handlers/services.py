@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.account_links import AccountLinker
 from domain.ai_gateway import AIGateway
 from domain.alert_service import JobAlerts
 from domain.job_catalog import JobCatalog
@@ -33,3 +34,4 @@ class Services:
     privacy: PersonalData
     preferences: PushPreferences
     alerts: JobAlerts
+    links: AccountLinker

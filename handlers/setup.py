@@ -5,7 +5,7 @@ from __future__ import annotations
 from domain.clock import Clock
 from domain.ports import UnitOfWorkFactory
 from handlers import applications as apps
-from handlers import jobs, onboarding, privacy, push_commands, tailoring
+from handlers import jobs, linking, onboarding, privacy, push_commands, tailoring
 from handlers import plans as plan_handlers
 from handlers.assistant import ask_command
 from handlers.basics import cancel_command, help_command
@@ -166,6 +166,19 @@ def build_command_table() -> CommandTable:
                 ask_command,
                 "ask me anything about your career",
                 ("/ask <question> — e.g. /ask how do I negotiate a raise?",),
+            ),
+            Command(
+                "link",
+                linking.link_command,
+                "use Telegram and Discord as one account",
+                linking.USAGE,
+            ),
+            Command(
+                "unlink",
+                linking.unlink_command,
+                "separate this platform's account again",
+                linking.USAGE[1:],
+                in_menu=False,
             ),
             Command("export", privacy.export_command, "all your data as a file"),
             Command("delete", privacy.delete_command, "erase all your data (asks first)"),

@@ -10,9 +10,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from domain.conversations import ConversationState
 from domain.profiles import Profile
 from domain.users import IdentityKey, PlatformIdentity, User
+from storage.account_merge import merge_user_rows
 from storage.tables import (
     conversation_states,
     embeddings,
+    link_codes,
     platform_identities,
     profiles,
     users,
@@ -113,6 +115,41 @@ class SqlUserRepository:
             delete(embeddings).where(embeddings.c.kind == "profile", embeddings.c.ref_id == user_id)
         )
         await self._conn.execute(delete(users).where(users.c.id == user_id))
+
+    async def merge(self, source: int, target: int) -> list[str]:
+        dropped = await merge_user_rows(self._conn, source, target)
+        await self.delete(source)
+        return dropped
+
+    async def move_identity(self, key: IdentityKey, user_id: int) -> None:
+        await self._conn.execute(
+            update(platform_identities)
+            .where(
+                platform_identities.c.platform == key.platform,
+                platform_identities.c.platform_user_id == key.platform_user_id,
+            )
+            .values(user_id=user_id)
+        )
+
+
+class SqlLinkCodeRepository:
+    def __init__(self, conn: AsyncConnection) -> None:
+        self._conn = conn
+
+    async def replace(self, code: str, user_id: int, expires_at: datetime) -> None:
+        await self._conn.execute(delete(link_codes).where(link_codes.c.user_id == user_id))
+        await self._conn.execute(
+            insert(link_codes).values(code=code, user_id=user_id, expires_at=expires_at)
+        )
+
+    async def take(self, code: str, now: datetime) -> int | None:
+        row = (
+            await self._conn.execute(select(link_codes).where(link_codes.c.code == code))
+        ).first()
+        if row is None:
+            return None
+        await self._conn.execute(delete(link_codes).where(link_codes.c.code == code))
+        return int(row.user_id) if row.expires_at > now else None
 
 
 class SqlProfileRepository:

@@ -322,3 +322,11 @@ outbox = Table(
     Column("updated_at", UTCDateTime(), nullable=False),
     Index("ix_outbox_status_platform", "status", "platform", "not_before"),
 )
+
+link_codes = Table(
+    "link_codes",
+    metadata,
+    Column("code", String(16), primary_key=True),
+    Column("user_id", Id, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("expires_at", UTCDateTime(), nullable=False),
+)

@@ -17,6 +17,7 @@ from storage.plan_repository import SqlPlanRepository
 from storage.push_repository import SqlAlertRepository, SqlPushSettingsRepository
 from storage.repositories import (
     SqlConversationRepository,
+    SqlLinkCodeRepository,
     SqlProfileRepository,
     SqlUserRepository,
 )
@@ -39,6 +40,7 @@ class SqlUnitOfWork:
     push_settings: SqlPushSettingsRepository
     alerts: SqlAlertRepository
     outbox: SqlOutboxRepository
+    link_codes: SqlLinkCodeRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -64,6 +66,7 @@ class SqlUnitOfWork:
         self.push_settings = SqlPushSettingsRepository(self._conn)
         self.alerts = SqlAlertRepository(self._conn)
         self.outbox = SqlOutboxRepository(self._conn)
+        self.link_codes = SqlLinkCodeRepository(self._conn)
         return self
 
     async def __aexit__(

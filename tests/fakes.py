@@ -309,6 +309,7 @@ class MemoryServices:
 
     def build(self):  # type: ignore[no-untyped-def]
         from bot.documents.docx_writer import DocxWriter
+        from domain.account_links import AccountLinker
         from domain.alert_service import JobAlerts
         from domain.job_catalog import JobCatalog
         from domain.job_matching import ApplicationTracker, JobActions, JobMatcher
@@ -341,6 +342,7 @@ class MemoryServices:
             privacy=PersonalData(self.uow, self.files, self.clock),
             preferences=PushPreferences(self.uow),
             alerts=JobAlerts(self.uow, self.clock),
+            links=AccountLinker(self.uow, self.files, self.clock),
         )
 
     def conversation(self):  # type: ignore[no-untyped-def]

@@ -116,7 +116,7 @@ async def test_one_digest_per_local_day_across_a_restart_at_the_fire_time(world:
     assert await world.restart().digests() == 0
     (digest,) = await world.queued(PushKind.DIGEST)
     assert digest.key == f"digest:{ann}:2026-06-01"
-    assert (digest.platform, digest.chat_id) == ("telegram", "chat-ann")
+    assert (digest.platform, digest.chat_id) == ("telegram", "ann")  # their private chat
     first = text_of(digest)
     assert first.startswith("Your digest for Monday 01 June: 5 new matches.")
     assert "Data Engineer" in first
@@ -258,5 +258,5 @@ async def test_the_digest_reaches_the_platform(world: World) -> None:
     dispatcher.register("telegram", world.platform.send, limits)
     assert (await dispatcher.drain()).sent == 1
     ((chat, text, _),) = world.platform.delivered
-    assert chat == "chat-ann"
+    assert chat == "ann"
     assert text.startswith("Your digest for Monday 01 June")

@@ -206,3 +206,52 @@ async def test_webhook_mode_receives_updates_with_the_secret(tmp_path: Path, mod
             assert good.status_code == 200
         (text,) = await reply_to(telegram, ANN)
         assert "Here's what I can do" in text
+
+
+async def test_careerbot_run_serves_telegram_until_sigterm(tmp_path: Path) -> None:
+    import asyncio
+    import os
+    import signal
+    import sys
+
+    async with fake_telegram() as telegram:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
+        env.update(
+            {
+                "CAREERBOT_DATA_DIR": str(tmp_path / "var"),
+                "CAREERBOT_JOBS__DEMO_CATALOG": "false",
+                "TELEGRAM_BOT_TOKEN": TOKEN,
+                "TELEGRAM_API_BASE_URL": telegram.base_url,
+                "TELEGRAM_FILE_BASE_URL": telegram.base_file_url,
+            }
+        )
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            "run",
+            env=env,
+            cwd=tmp_path,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        try:
+            await telegram.wait_until(
+                lambda: any(c.method == "getUpdates" for c in telegram.calls), 60
+            )
+            telegram.user_says(ANN, "/help")
+            (text,) = await reply_to(telegram, ANN)
+            assert "Here's what I can do" in text
+        finally:
+            process.send_signal(signal.SIGTERM)
+            _, stderr = await process.communicate()
+        assert process.returncode == 0, stderr.decode()
+        assert TOKEN not in stderr.decode()  # the token never reaches the logs
+
+
+def test_run_without_a_token_says_what_to_set(tmp_path: Path) -> None:
+    from tests.e2e.test_console_cli import run_cli
+
+    result = run_cli(["run"], "", tmp_path / "var")
+    assert result.returncode == 2
+    assert "set TELEGRAM_BOT_TOKEN and/or DISCORD_BOT_TOKEN" in result.stderr

@@ -69,7 +69,7 @@ async def test_everything_queued_is_sent_once(outbox: Outbox) -> None:
     assert outbox.platform.duplicates() == []
     assert await outbox.statuses() == {OutboxStatus.SENT: 60}
     # One chat's messages arrive in the order they were queued.
-    chat0 = [text for chat, text, _ in outbox.platform.delivered if chat == "chat0"]
+    chat0 = [text for chat, text, _ in outbox.platform.delivered if chat == "1000"]
     assert chat0 == ["message 0 for user 0", "message 1 for user 0"]
 
 
@@ -128,7 +128,7 @@ async def test_a_429_storm_slows_down_and_loses_nothing(outbox: Outbox) -> None:
 
 async def test_a_blocked_user_is_deactivated_and_their_queue_cancelled(outbox: Outbox) -> None:
     ann, bob = await outbox.fill(2, per_user=3)
-    outbox.platform.blocked.add("chat0")
+    outbox.platform.blocked.add("1000")
     report = await outbox.dispatcher().drain()
     assert report.deactivated == [ann]
     assert report.sent == 3  # bob's
@@ -152,7 +152,7 @@ async def test_a_blocked_user_is_deactivated_and_their_queue_cancelled(outbox: O
 
 async def test_a_timed_out_send_is_unknown_and_not_repeated(outbox: Outbox) -> None:
     await outbox.fill(2)
-    outbox.platform.timeouts.add("chat1")
+    outbox.platform.timeouts.add("1001")
     report = await outbox.dispatcher().drain()
     assert (report.sent, report.unknown) == (1, 1)
     outbox.clock.advance(hours=1)
