@@ -114,7 +114,7 @@ async def _console(config: Config, user: str, json_mode: bool) -> None:
             files_dir=config.data_dir / "console_files",
             json_mode=json_mode,
         )
-        app.dispatcher.register(PLATFORM, adapter.deliver, CONSOLE_LIMITS)
+        app.dispatcher.register(PLATFORM, adapter.deliver, CONSOLE_LIMITS, adapter.reaches)
         async with app.pushes_running():
             await app.resume_unfinished_work()
             await run_console(adapter)

@@ -49,7 +49,7 @@ class LoggingSettings(_Section):
 class ResumeSettings(_Section):
     """Limits for uploaded resumes and the isolated parser."""
 
-    max_file_mb: float = Field(5, gt=0, le=20)
+    max_file_mb: float = Field(5, gt=0, le=20)  # 20 MB: what a Telegram bot may download
     max_pages: int = Field(20, ge=1, le=200)
     max_text_chars: int = Field(100_000, ge=1_000, le=1_000_000)
     parse_timeout_seconds: float = Field(20, gt=0, le=300)

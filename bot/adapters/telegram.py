@@ -46,7 +46,6 @@ PLATFORM = "telegram"
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 CALLBACK_DATA_LIMIT = 64  # bytes
-DOWNLOAD_LIMIT = 20 * 1024 * 1024  # what a bot may download through getFile
 TYPING_AFTER_SECONDS = 1.0
 TYPING_EVERY_SECONDS = 4.5  # the indicator fades after 5 s
 log = logging.getLogger(__name__)

@@ -28,6 +28,7 @@ from handlers.messages import Reply, replies_from_payload
 
 log = logging.getLogger(__name__)
 Sender = Callable[[str, list[Reply]], Awaitable[None]]
+UNREACHABLE_WAIT = timedelta(minutes=1)
 
 
 @dataclass
@@ -64,12 +65,21 @@ class OutboxDispatcher:
         self._uow = uow
         self._clock = clock
         self.policy = policy or DispatchPolicy()
-        self._senders: dict[str, tuple[Sender, RateGate]] = {}
+        self._senders: dict[str, tuple[Sender, RateGate, Callable[[str], bool]]] = {}
         self._paused_until: dict[str, datetime] = {}
         self._wake = asyncio.Event()
 
-    def register(self, platform: str, sender: Sender, limits: PlatformLimits) -> None:
-        self._senders[platform] = (sender, RateGate(limits))
+    def register(
+        self,
+        platform: str,
+        sender: Sender,
+        limits: PlatformLimits,
+        reaches: Callable[[str], bool] = lambda chat_id: True,
+    ) -> None:
+        """Send `platform`'s rows through `sender`. `reaches` says whether this process can
+        reach a chat at all (a console reaches only its own user); rows it cannot reach
+        wait, untried, for a process that can."""
+        self._senders[platform] = (sender, RateGate(limits), reaches)
 
     @property
     def platforms(self) -> list[str]:
@@ -154,8 +164,12 @@ class OutboxDispatcher:
                 waiter.cancel()
 
     async def _deliver(self, message: OutboxMessage) -> DispatchReport:
-        sender, gate = self._senders[message.platform]
+        sender, gate, reaches = self._senders[message.platform]
         report = DispatchReport()
+        if not reaches(message.chat_id):
+            later = self._clock.now() + UNREACHABLE_WAIT
+            await self._mark(message, OutboxStatus.PENDING, not_before=later)
+            return report
         replies = replies_from_payload(message.payload)
         await gate.wait(message.chat_id, len(replies))
         paused = self._paused_until.get(message.platform)

@@ -17,8 +17,6 @@ class PlatformLimits:
     seconds_between_messages_in_chat: float
 
 
-TELEGRAM_LIMITS = PlatformLimits(messages_per_second=30, seconds_between_messages_in_chat=1.0)
-DISCORD_LIMITS = PlatformLimits(messages_per_second=50, seconds_between_messages_in_chat=1.0)
 CONSOLE_LIMITS = PlatformLimits(messages_per_second=1_000, seconds_between_messages_in_chat=0)
 
 

@@ -31,7 +31,7 @@ async def say(adapter: ConsoleAdapter, line: str) -> list[dict[str, object]]:
 
 def listen(app: App, adapter: ConsoleAdapter) -> None:
     """Let this console receive pushes (as `careerbot console` does)."""
-    app.dispatcher.register(PLATFORM, adapter.deliver, CONSOLE_LIMITS)
+    app.dispatcher.register(PLATFORM, adapter.deliver, CONSOLE_LIMITS, adapter.reaches)
 
 
 async def settle(app: App, wait_seconds: float = 60) -> None:

@@ -194,3 +194,15 @@ async def test_two_dispatchers_on_postgresql_send_each_row_once(pg_engine: Async
     assert two.sent
     assert len(outbox.platform.delivered) == 200
     assert outbox.platform.duplicates() == []
+
+
+async def test_rows_this_process_cannot_reach_wait_untried(outbox: Outbox) -> None:
+    await outbox.fill(3)  # chats 1000, 1001, 1002
+    console_like = OutboxDispatcher(outbox.uow, outbox.clock, POLICY)
+    console_like.register("telegram", outbox.platform.send, FAST, lambda chat: chat == "1001")
+    assert (await console_like.drain()).sent == 1
+    outbox.clock.advance(minutes=5)
+    assert (await console_like.drain()).sent == 0  # still nobody to reach them; never failed
+    assert await outbox.statuses() == {OutboxStatus.SENT: 1, OutboxStatus.PENDING: 2}
+    outbox.clock.advance(minutes=2)
+    assert (await outbox.dispatcher().drain()).sent == 2  # a process that reaches them
