@@ -56,7 +56,7 @@ async def digest_command(ctx: Context, args: str) -> list[Reply]:
         settings = await preferences.get(ctx.user.id)
         return [Reply(describe(settings, now) + "\n\n" + "\n".join(DIGEST_USAGE))]
     if words[0].casefold() == "off":
-        settings = await preferences.change(ctx.user.id, digest_time=None)
+        await preferences.change(ctx.user.id, digest_time=None)
         return [Reply("Daily digest off. /digest 08:30 turns it back on.")]
     if words[0].casefold() == "empty" and len(words) == 2 and words[1].casefold() in {"on", "off"}:
         on = words[1].casefold() == "on"
