@@ -90,20 +90,24 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
 
     def __init__(self, max_concurrent_updates: int) -> None:
         super().__init__(max_concurrent_updates)
-        self._locks: dict[int, asyncio.Lock] = {}
+        self._chats: dict[int, tuple[asyncio.Lock, int]] = {}  # chat → (lock, updates using it)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is None:
             await coroutine
             return
-        lock = self._locks.setdefault(chat.id, asyncio.Lock())
+        lock, users = self._chats.get(chat.id, (asyncio.Lock(), 0))
+        self._chats[chat.id] = (lock, users + 1)
         try:
             async with lock:
                 await coroutine
         finally:
-            if not lock.locked() and self._locks.get(chat.id) is lock:
-                del self._locks[chat.id]
+            lock, users = self._chats[chat.id]
+            if users == 1:
+                del self._chats[chat.id]  # nobody else waits: forget the chat
+            else:
+                self._chats[chat.id] = (lock, users - 1)
 
     async def initialize(self) -> None:
         return None
