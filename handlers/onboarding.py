@@ -127,9 +127,14 @@ async def answer(ctx: Context, text: str) -> list[Reply]:
         Reply(
             "Thanks, that's the basics.\n\n"
             + render_profile(profile)
-            + "\n\nYou can change anything with /profile set <field> <value>. "
-            "See /help for everything I can do.",
-            buttons=(Button("Show commands", "/help"),),
+            + "\n\nYou can change anything with /profile set <field> <value>. Next: "
+            "/matches for jobs that fit, /plan for a 12-week plan, and /digest 08:30 for "
+            "a daily digest of new matches in your time zone. /help shows everything.",
+            buttons=(
+                Button("My matches", "/matches"),
+                Button("Daily digest at 08:30", "/digest 08:30"),
+                Button("Show commands", "/help"),
+            ),
         )
     )
     return replies

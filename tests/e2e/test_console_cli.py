@@ -70,7 +70,7 @@ def test_scripted_onboarding_with_json_output(tmp_path: Path) -> None:
     texts = [r["text"] for r in replies]
     assert texts[0].startswith("Hi ann!")
     assert "Time zone: Europe/Berlin" in texts[5]
-    assert replies[5]["buttons"] == [{"label": "Show commands", "payload": "/help"}]
+    assert [b["payload"] for b in replies[5]["buttons"]] == ["/matches", "/digest 08:30", "/help"]
     assert "Fields you can set" in texts[7]
     assert texts[8] == "Saved. Salary floor (yearly): 70,000"
     assert "nothing to cancel" in texts[9]
