@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,7 @@ def drain() -> list[discord.Message]:
     return sent
 
 
+@asynccontextmanager
 async def make_world(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **extra: str
 ) -> AsyncIterator[World]:
@@ -99,7 +101,7 @@ async def make_world(
 
 @pytest.fixture
 async def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[World]:
-    async for w in make_world(tmp_path, monkeypatch):
+    async with make_world(tmp_path, monkeypatch) as w:
         yield w
 
 
@@ -145,7 +147,7 @@ async def test_dm_start_and_a_resume_attachment(world: World) -> None:
 
 
 async def test_matches_come_with_buttons(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    async for world in make_world(tmp_path, monkeypatch, CAREERBOT_JOBS__DEMO_CATALOG="true"):
+    async with make_world(tmp_path, monkeypatch, CAREERBOT_JOBS__DEMO_CATALOG="true") as world:
         await world.dm(world.ann, "/profile set target_roles Data Engineer")
         await world.dm(world.ann, "/profile set skills Python, SQL, Airflow")
         world.payloads.clear()
@@ -182,7 +184,7 @@ async def test_long_output_is_split_and_never_pings(
     )
     server.answer(Scripted(answer))
     extra = {"OPENAI_API_KEY": "sk-test", "OPENAI_BASE_URL": server.base_url}
-    async for world in make_world(tmp_path, monkeypatch, **extra):
+    async with make_world(tmp_path, monkeypatch, **extra) as world:
         world.payloads.clear()
         replies = await world.dm(world.ann, "/ask how should I announce my new job?")
         assert len(replies) >= 3
