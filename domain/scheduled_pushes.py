@@ -159,6 +159,8 @@ class PushPlanner:
         """Remind about applications with no news: `followup_after` after the last change,
         then once more, at most `followup_limit` times, in the user's daytime."""
         now, rules = self._clock.now(), self.rules
+        if rules.followup_limit == 0:
+            return 0  # follow-ups switched off for this deployment
         window = (
             now - rules.followup_after * (rules.followup_limit + 1),
             now - rules.followup_after,

@@ -22,7 +22,7 @@ from domain.outbox import OutboxMessage, PushKind
 from domain.planner import PlanInputs, offline_plan
 from domain.profiles import Profile, set_field
 from domain.push_preferences import PushPreferences
-from domain.scheduled_pushes import PushPlanner
+from domain.scheduled_pushes import PushPlanner, PushRules
 from domain.skills import bundled_taxonomy
 from domain.users import IdentityKey
 from handlers.messages import replies_from_payload
@@ -204,6 +204,18 @@ async def test_follow_ups_after_a_week_at_most_twice_in_daytime(world: World) ->
     await world.preferences.change(ann, reminders=False)
     world.clock.advance(days=7)
     assert await world.planner.followups() == 0
+
+
+async def test_follow_ups_can_be_switched_off_for_a_deployment(world: World) -> None:
+    ann = await world.user("ann")
+    await world.applications.add(ann, "Acme", "Data Analyst", None)
+    world.clock.advance(days=8)
+    world.clock.current = world.clock.current.replace(hour=8)
+    planner = PushPlanner(
+        world.uow, world.matcher, PushMessages(), world.clock, PushRules(followup_limit=0)
+    )
+    assert await planner.followups() == 0
+    assert await world.planner.followups() == 1
 
 
 async def test_weekly_check_ins_follow_the_plan(world: World) -> None:
