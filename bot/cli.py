@@ -130,6 +130,18 @@ async def _run(config: Config) -> int:
             file=sys.stderr,
         )
         return 2
+    telegram = config.settings.telegram
+    if (
+        config.secrets.telegram_bot_token is not None
+        and telegram.mode == "webhook"
+        and config.secrets.telegram_webhook_secret is None
+    ):
+        print(
+            "careerbot: webhook mode needs TELEGRAM_WEBHOOK_SECRET (a random string Telegram "
+            "sends with every update, so nobody else can post updates to the bot)",
+            file=sys.stderr,
+        )
+        return 2
     async with open_app(config) as app:
         await run_until_stopped(app)
     return 0

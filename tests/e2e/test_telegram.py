@@ -255,3 +255,20 @@ def test_run_without_a_token_says_what_to_set(tmp_path: Path) -> None:
     result = run_cli(["run"], "", tmp_path / "var")
     assert result.returncode == 2
     assert "set TELEGRAM_BOT_TOKEN and/or DISCORD_BOT_TOKEN" in result.stderr
+
+
+def test_webhook_mode_refuses_to_start_without_a_secret(tmp_path: Path) -> None:
+    from tests.e2e.test_console_cli import run_cli
+
+    result = run_cli(
+        ["run"],
+        "",
+        tmp_path / "var",
+        {
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "CAREERBOT_TELEGRAM__MODE": "webhook",
+            "CAREERBOT_TELEGRAM__WEBHOOK_URL": "https://bot.example/telegram",
+        },
+    )
+    assert result.returncode == 2
+    assert "webhook mode needs TELEGRAM_WEBHOOK_SECRET" in result.stderr
