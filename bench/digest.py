@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -41,6 +42,7 @@ from bot.jobs.catalog_index import NumpyCatalogIndex
 from domain.demo_jobs import ROLES, demo_jobs
 from domain.embeddings import EmbeddingIndexer, StoredVector
 from domain.job_matching import JobMatcher
+from domain.jobs import Job
 from domain.outbox import OutboxStatus
 from domain.profiles import Profile
 from domain.scheduled_pushes import PushPlanner
@@ -98,7 +100,7 @@ class StrictPlatform:
         self.last = now
 
 
-async def build(folder: Path, n_users: int, n_jobs: int, clock: BenchClock) -> SqlVectorStore:
+async def build(folder: Path, n_users: int, n_jobs: int, clock: BenchClock) -> AsyncEngine:
     engine = create_engine(sqlite_url(folder / "bench.db"))
     await migrate.upgrade(engine)
     await add_jobs(engine, demo_jobs(n_jobs, seed=11), 0, clock)
@@ -159,12 +161,12 @@ async def build(folder: Path, n_users: int, n_jobs: int, clock: BenchClock) -> S
                     for n in batch
                 ],
             )
-    return SqlVectorStore(engine)
+    return engine
 
 
-async def add_jobs(engine: object, jobs: list, first_id: int, clock: BenchClock) -> None:  # type: ignore[type-arg]
+async def add_jobs(engine: AsyncEngine, jobs: list[Job], first_id: int, clock: BenchClock) -> None:
     rng = np.random.default_rng(first_id)
-    async with engine.begin() as conn:  # type: ignore[attr-defined]
+    async with engine.begin() as conn:
         rows = []
         for n, job in enumerate(jobs, start=first_id):
             values = _job_values(job, clock.now())
@@ -172,7 +174,7 @@ async def add_jobs(engine: object, jobs: list, first_id: int, clock: BenchClock)
             rows.append(values)
         for offset in range(0, len(rows), 5000):
             await conn.execute(insert(jobs_table), rows[offset : offset + 5000])
-    vectors = SqlVectorStore(engine)  # type: ignore[arg-type]
+    vectors = SqlVectorStore(engine)
     block = rng.normal(size=(len(jobs), 384)).astype(np.float32)
     block /= np.linalg.norm(block, axis=1, keepdims=True)
     await vectors.put(
@@ -189,8 +191,8 @@ async def main(n_users: int, n_jobs: int, n_new: int, rate: float) -> None:
     folder = Path(tempfile.mkdtemp())
     clock = BenchClock()
     started = time.perf_counter()
-    vectors = await build(folder, n_users, n_jobs, clock)
-    engine = vectors._engine  # type: ignore[attr-defined]
+    engine = await build(folder, n_users, n_jobs, clock)
+    vectors = SqlVectorStore(engine)
     print(f"setup: {n_users:,} users, {n_jobs:,} jobs in {time.perf_counter() - started:.1f} s")
     uow = SqlUnitOfWorkFactory(engine)
     embedder = RandomProfileEmbedder()
