@@ -272,3 +272,14 @@ def test_webhook_mode_refuses_to_start_without_a_secret(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "webhook mode needs TELEGRAM_WEBHOOK_SECRET" in result.stderr
+
+
+async def test_polling_survives_a_bad_gateway(tmp_path: Path) -> None:
+    async with serving(tmp_path) as (_, telegram):
+        telegram.fail_next("getUpdates", 502)
+        telegram.fail_next("getUpdates", 502)
+        telegram.user_says(ANN, "/help")
+        (text,) = await reply_to(telegram, ANN)
+        assert "Here's what I can do" in text
+        failed = [c for c in telegram.calls if c.method == "getUpdates" and c.failed]
+        assert len(failed) == 2
