@@ -33,6 +33,7 @@ class ConsoleAdapter:
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     json_mode: bool = False
+    interactive: bool = False  # a person is typing: show the prompt again after a push
     _last_buttons: tuple[Button, ...] = ()
 
     async def send_line(self, line: str) -> None:
@@ -83,6 +84,8 @@ class ConsoleAdapter:
             self._last_buttons = ()  # /press N now means this push's buttons
         for reply in replies:
             self.show(reply)
+        if self.interactive:
+            print("\nyou> ", end="", file=self.out, flush=True)
 
     def note(self, text: str) -> None:
         """A message from the console itself (not from the bot): on stderr."""
@@ -145,6 +148,7 @@ async def run_console(adapter: ConsoleAdapter, stdin: TextIO | None = None) -> N
     """Read lines until end of input. Prompts only when stdin is a terminal."""
     stdin = stdin or sys.stdin
     interactive = stdin.isatty()
+    adapter.interactive = interactive
     if interactive:
         adapter.note("type a message, /help for commands, Ctrl-D to quit")
     while True:
