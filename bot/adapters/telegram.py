@@ -86,21 +86,30 @@ class ChatPacedRateLimiter(AIORateLimiter):
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
     """Many updates at once, but one chat's updates one after another, in order — so a
-    slow AI request never holds up other users, and never reorders one user's messages."""
+    slow AI request never holds up other users, and never reorders one user's messages.
+
+    An update first waits for its chat's turn and only then for one of the
+    `max_concurrent_updates` slots, so a chat that floods the bot cannot crowd the others
+    out. (PTB's own semaphore, taken before `do_process_update`, is therefore sized to
+    admit every waiting update; the real limit is applied here.)"""
+
+    PENDING_LIMIT = 100_000  # updates that may wait at once; PTB's semaphore size
 
     def __init__(self, max_concurrent_updates: int) -> None:
-        super().__init__(max_concurrent_updates)
+        super().__init__(self.PENDING_LIMIT)
+        self._slots = asyncio.Semaphore(max_concurrent_updates)
         self._chats: dict[int, tuple[asyncio.Lock, int]] = {}  # chat → (lock, updates using it)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is None:
-            await coroutine
+            async with self._slots:
+                await coroutine
             return
         lock, users = self._chats.get(chat.id, (asyncio.Lock(), 0))
         self._chats[chat.id] = (lock, users + 1)
         try:
-            async with lock:
+            async with lock, self._slots:
                 await coroutine
         finally:
             lock, users = self._chats[chat.id]

@@ -14,25 +14,27 @@ def update(update_id: int, chat_id: int) -> Update:
     return Update(update_id, message=Message(update_id, None, chat))  # type: ignore[arg-type]
 
 
-async def test_one_chat_in_order_other_chats_meanwhile() -> None:
-    processor = PerChatUpdateProcessor(16)
+async def test_one_chat_in_order_and_a_flood_does_not_crowd_out_others() -> None:
+    processor = PerChatUpdateProcessor(2)  # two slots only
     log: list[str] = []
-    slow_started = asyncio.Event()
+    release = asyncio.Event()
 
-    async def work(name: str, seconds: float) -> None:
+    async def work(name: str) -> None:
         log.append(f"start {name}")
         if name == "a1":
-            slow_started.set()
-        await asyncio.sleep(seconds)
+            await release.wait()  # a slow model call
         log.append(f"end {name}")
 
-    first = asyncio.create_task(processor.do_process_update(update(1, 1), work("a1", 0.05)))
-    await slow_started.wait()
-    second = asyncio.create_task(processor.do_process_update(update(2, 1), work("a2", 0)))
-    third = asyncio.create_task(processor.do_process_update(update(3, 1), work("a3", 0)))
-    other = asyncio.create_task(processor.do_process_update(update(4, 2), work("b1", 0)))
-    await asyncio.gather(first, second, third, other)
-    assert log.index("end b1") < log.index("end a1")  # another chat did not wait
-    chat_a = [entry for entry in log if entry.endswith(("a1", "a2", "a3"))]
-    assert chat_a == ["start a1", "end a1", "start a2", "end a2", "start a3", "end a3"]
-    assert processor._chats == {}  # nothing kept once the chat is idle
+    flood = [
+        asyncio.create_task(processor.process_update(update(n, 1), work(f"a{n}")))
+        for n in range(1, 6)
+    ]
+    await asyncio.sleep(0)
+    other = asyncio.create_task(processor.process_update(update(9, 2), work("b1")))
+    await asyncio.wait_for(other, 5)  # done while chat 1's first update still waits
+    assert "end a1" not in log
+    release.set()
+    await asyncio.gather(*flood)
+    chat_1 = [entry for entry in log if " a" in entry]
+    assert chat_1 == [f"{what} a{n}" for n in range(1, 6) for what in ("start", "end")]
+    assert processor._chats == {}  # nothing kept once the chats are idle
