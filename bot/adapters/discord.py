@@ -103,7 +103,8 @@ class DiscordAdapter:
         data: dict[str, Any] = dict(interaction.data or {})
         custom_id = str(data.get("custom_id", ""))
         if custom_id.startswith(BUTTON_PREFIX):
-            await self.answer_interaction(interaction, button_payload=custom_id[3:])
+            payload = custom_id.removeprefix(BUTTON_PREFIX)
+            await self.answer_interaction(interaction, button_payload=payload)
 
     async def answer_interaction(
         self, interaction: discord.Interaction, *, text: str = "", button_payload: str | None = None
