@@ -54,10 +54,20 @@ class JobMatcher:
         self.page_size = page_size
 
     async def matches(self, user_id: int, page: int = 1) -> list[Match]:
-        """One page of the best jobs for the user, recorded as shown."""
-        ranked = await self._rank(user_id)
+        """One page of the best jobs for the user, recorded as shown. Dismissed and
+        applied jobs never come back; the active resume's words join the keyword query."""
+        async with self._uow() as uow:
+            profile = await uow.profiles.get(user_id)
+            if not profile_text(profile):
+                raise ProfileTooThin()
+            active = [r for r in await uow.resumes.list_for_user(user_id) if r.active]
+            excluded = await uow.recommendations.excluded_job_ids(user_id)
+        resume_text = active[0].text[:RESUME_QUERY_CHARS] if active else ""
+        ranked = await self._rank(
+            {user_id: profile}, {user_id: excluded}, {user_id: 0}, CANDIDATES, resume_text
+        )
         start = (max(page, 1) - 1) * self.page_size
-        shown = ranked[start : start + self.page_size]
+        shown = ranked[user_id][start : start + self.page_size]
         async with self._uow() as uow:
             await uow.recommendations.record(user_id, shown, ALGORITHM, self._clock.now())
             await uow.commit()
@@ -75,55 +85,45 @@ class JobMatcher:
         async with self._uow() as uow:
             profiles = await uow.profiles.get_many(user_ids)
             seen = await uow.recommendations.seen_by(user_ids)
-        texts = {u: profile_text(p) for u, p in profiles.items() if profile_text(p)}
+        matchable = {u: p for u, p in profiles.items() if profile_text(p)}
+        ranked = await self._rank(matchable, seen, after_job_ids, DIGEST_CANDIDATES)
+        return {
+            u: [m for m in ranked[u] if m.score >= min_score][:limit] if u in ranked else None
+            for u in user_ids
+        }
+
+    async def _rank(
+        self,
+        profiles: dict[int, Profile],
+        hidden: dict[int, set[int]],
+        after_job_ids: dict[int, int],
+        candidates: int,
+        resume_text: str = "",
+    ) -> dict[int, list[Match]]:
+        """Rank the catalog's candidates for each user: jobs in `hidden` or not newer than
+        the user's `after_job_ids` are left out, preferences filter, the hybrid scores."""
         vectors: dict[int, list[float]] = {}
-        if self._indexer is not None and texts:
+        if self._indexer is not None and profiles:
+            texts = {u: profile_text(p) for u, p in profiles.items()}
             vectors = await self._indexer.ensure(PROFILE_VECTORS, texts)
         await self._index.refresh()
         wanted: dict[int, dict[int, float]] = {}  # user → candidate job → cosine
-        for user_id in texts:
-            profile = profiles[user_id]
+        for user_id, profile in profiles.items():
             cosines = await self._index.candidates(
-                vectors.get(user_id), profile.skills, _target_terms(profile), DIGEST_CANDIDATES
+                vectors.get(user_id), profile.skills, _target_terms(profile), candidates
             )
-            hidden, newer = seen[user_id], after_job_ids[user_id]
-            wanted[user_id] = {i: c for i, c in cosines.items() if i > newer and i not in hidden}
+            skip, newer = hidden[user_id], after_job_ids[user_id]
+            wanted[user_id] = {i: c for i, c in cosines.items() if i > newer and i not in skip}
         all_ids = sorted(set().union(*(c.keys() for c in wanted.values())))
         async with self._uow() as uow:
             jobs = await uow.jobs.get_many(all_ids) if all_ids else {}
-        found: dict[int, list[Match] | None] = dict.fromkeys(user_ids)
+        ranked = {}
         for user_id, cosines in wanted.items():
             profile = profiles[user_id]
             prefs = Preferences.of(profile)
             eligible = [jobs[i] for i in cosines if i in jobs and passes(jobs[i], prefs)]
-            ranked = rank(profile, eligible, cosines)
-            found[user_id] = [m for m in ranked if m.score >= min_score][:limit]
-        return found
-
-    async def _rank(self, user_id: int) -> list[Match]:
-        """Rank the catalog's candidates for the user; dismissed and applied jobs never
-        come back."""
-        async with self._uow() as uow:
-            profile = await uow.profiles.get(user_id)
-            active = [r for r in await uow.resumes.list_for_user(user_id) if r.active]
-        resume_text = active[0].text[:RESUME_QUERY_CHARS] if active else ""
-        text = profile_text(profile)
-        if not text:
-            raise ProfileTooThin()
-        vector = None
-        if self._indexer is not None:
-            vector = (await self._indexer.ensure(PROFILE_VECTORS, {user_id: text}))[user_id]
-        await self._index.refresh()
-        cosines = await self._index.candidates(
-            vector, profile.skills, _target_terms(profile), CANDIDATES
-        )
-        prefs = Preferences.of(profile)
-        async with self._uow() as uow:
-            excluded = await uow.recommendations.excluded_job_ids(user_id)
-            wanted = [i for i in cosines if i not in excluded]
-            jobs = await uow.jobs.get_many(wanted) if wanted else {}
-        eligible = [j for j in jobs.values() if passes(j, prefs)]
-        return rank(profile, eligible, cosines, resume_text)
+            ranked[user_id] = rank(profile, eligible, cosines, resume_text)
+        return ranked
 
 
 def _target_terms(profile: Profile) -> set[str]:

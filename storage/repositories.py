@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import ColumnElement, and_, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.conversations import ConversationState
@@ -19,6 +19,14 @@ from storage.tables import (
     profiles,
     users,
 )
+
+
+def _identity(key: IdentityKey) -> ColumnElement[bool]:
+    """The row of one platform identity."""
+    return and_(
+        platform_identities.c.platform == key.platform,
+        platform_identities.c.platform_user_id == key.platform_user_id,
+    )
 
 
 class SqlUserRepository:
@@ -47,14 +55,7 @@ class SqlUserRepository:
         await self._conn.execute(update(users).where(users.c.id == user_id).values(active=active))
 
     async def find_identity(self, key: IdentityKey) -> PlatformIdentity | None:
-        row = (
-            await self._conn.execute(
-                select(platform_identities).where(
-                    platform_identities.c.platform == key.platform,
-                    platform_identities.c.platform_user_id == key.platform_user_id,
-                )
-            )
-        ).first()
+        row = (await self._conn.execute(select(platform_identities).where(_identity(key)))).first()
         if row is None:
             return None
         return PlatformIdentity(
@@ -74,22 +75,12 @@ class SqlUserRepository:
 
     async def touch_identity(self, key: IdentityKey, now: datetime) -> None:
         await self._conn.execute(
-            update(platform_identities)
-            .where(
-                platform_identities.c.platform == key.platform,
-                platform_identities.c.platform_user_id == key.platform_user_id,
-            )
-            .values(last_seen_at=now)
+            update(platform_identities).where(_identity(key)).values(last_seen_at=now)
         )
 
     async def update_identity_chat(self, key: IdentityKey, chat_id: str) -> None:
         await self._conn.execute(
-            update(platform_identities)
-            .where(
-                platform_identities.c.platform == key.platform,
-                platform_identities.c.platform_user_id == key.platform_user_id,
-            )
-            .values(chat_id=chat_id)
+            update(platform_identities).where(_identity(key)).values(chat_id=chat_id)
         )
 
     async def identities_of(self, user_id: int) -> list[PlatformIdentity]:
@@ -123,12 +114,7 @@ class SqlUserRepository:
 
     async def move_identity(self, key: IdentityKey, user_id: int) -> None:
         await self._conn.execute(
-            update(platform_identities)
-            .where(
-                platform_identities.c.platform == key.platform,
-                platform_identities.c.platform_user_id == key.platform_user_id,
-            )
-            .values(user_id=user_id)
+            update(platform_identities).where(_identity(key)).values(user_id=user_id)
         )
 
 
