@@ -33,16 +33,15 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from matching import RandomProfileEmbedder
+from matching import RandomProfileEmbedder, add_random_catalog
 
 from bot.delivery.dispatcher import DispatchPolicy, OutboxDispatcher
 from bot.delivery.errors import RateLimited
 from bot.delivery.rate_limits import PlatformLimits
 from bot.jobs.catalog_index import NumpyCatalogIndex
 from domain.demo_jobs import ROLES, demo_jobs
-from domain.embeddings import EmbeddingIndexer, StoredVector
+from domain.embeddings import EmbeddingIndexer
 from domain.job_matching import JobMatcher
-from domain.jobs import Job
 from domain.outbox import OutboxStatus
 from domain.profiles import Profile
 from domain.scheduled_pushes import PushPlanner
@@ -50,8 +49,6 @@ from handlers.messages import Reply
 from handlers.pushes import PushMessages
 from storage import migrate
 from storage.database import create_engine, sqlite_url
-from storage.job_repository import _job_values
-from storage.tables import jobs as jobs_table
 from storage.tables import platform_identities, profiles, push_settings, users
 from storage.unit_of_work import SqlUnitOfWorkFactory
 from storage.vector_store import SqlVectorStore
@@ -103,7 +100,7 @@ class StrictPlatform:
 async def build(folder: Path, n_users: int, n_jobs: int, clock: BenchClock) -> AsyncEngine:
     engine = create_engine(sqlite_url(folder / "bench.db"))
     await migrate.upgrade(engine)
-    await add_jobs(engine, demo_jobs(n_jobs, seed=11), 0, clock)
+    await add_random_catalog(engine, demo_jobs(n_jobs, seed=11), 0, clock.now())
     rng = np.random.default_rng(2)
     async with engine.begin() as conn:
         for offset in range(0, n_users, 2000):
@@ -164,29 +161,6 @@ async def build(folder: Path, n_users: int, n_jobs: int, clock: BenchClock) -> A
     return engine
 
 
-async def add_jobs(engine: AsyncEngine, jobs: list[Job], first_id: int, clock: BenchClock) -> None:
-    rng = np.random.default_rng(first_id)
-    async with engine.begin() as conn:
-        rows = []
-        for n, job in enumerate(jobs, start=first_id):
-            values = _job_values(job, clock.now())
-            values["dedupe_key"] = f"bench:{n}"
-            rows.append(values)
-        for offset in range(0, len(rows), 5000):
-            await conn.execute(insert(jobs_table), rows[offset : offset + 5000])
-    vectors = SqlVectorStore(engine)
-    block = rng.normal(size=(len(jobs), 384)).astype(np.float32)
-    block /= np.linalg.norm(block, axis=1, keepdims=True)
-    await vectors.put(
-        "job",
-        [
-            StoredVector(first_id + i + 1, "random-384", "h", list(map(float, v)))
-            for i, v in enumerate(block)
-        ],
-        clock.now(),
-    )
-
-
 async def main(n_users: int, n_jobs: int, n_new: int, rate: float) -> None:
     folder = Path(tempfile.mkdtemp())
     clock = BenchClock()
@@ -204,7 +178,7 @@ async def main(n_users: int, n_jobs: int, n_new: int, rate: float) -> None:
     for label in ("first digest (whole catalog)", f"next day ({n_new} new jobs)"):
         if label.startswith("next"):
             clock.current += timedelta(days=1)
-            await add_jobs(engine, demo_jobs(n_new, seed=99), n_jobs, clock)
+            await add_random_catalog(engine, demo_jobs(n_new, seed=99), n_jobs, clock.now())
         start = time.perf_counter()
         queued = await planner.digests(force=True)
         took = time.perf_counter() - start

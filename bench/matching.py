@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -39,6 +40,7 @@ from domain.embeddings import EmbeddingIndexer, StoredVector
 from domain.job_catalog import JobCatalog
 from domain.job_import import job_from_record
 from domain.job_matching import JobMatcher, profile_text
+from domain.jobs import Job
 from domain.matching import rank
 from domain.profiles import Profile
 from domain.resume_parser import parse_resume
@@ -112,34 +114,42 @@ class RandomProfileEmbedder:
         return [list(map(float, v)) for v in vectors]
 
 
+async def add_random_catalog(
+    engine: AsyncEngine, jobs: list[Job], first_id: int, now: datetime
+) -> None:
+    """Store `jobs` as ids first_id+1… with random unit vectors (model "random-384"): the
+    index does the same work whatever the vectors say."""
+    rng = np.random.default_rng(first_id)
+    async with engine.begin() as conn:
+        for offset in range(0, len(jobs), 5000):
+            rows = []
+            for n, job in enumerate(jobs[offset : offset + 5000], start=first_id + offset):
+                values = _job_values(job, now)
+                values["dedupe_key"] = f"bench:{n}"
+                rows.append(values)
+            await conn.execute(insert(jobs_table), rows)
+    vectors = SqlVectorStore(engine)
+    for offset in range(0, len(jobs), 5000):
+        block = rng.normal(size=(min(5000, len(jobs) - offset), 384)).astype(np.float32)
+        block /= np.linalg.norm(block, axis=1, keepdims=True)
+        await vectors.put(
+            "job",
+            [
+                StoredVector(first_id + offset + i + 1, "random-384", "h", list(map(float, v)))
+                for i, v in enumerate(block)
+            ],
+            now,
+        )
+
+
 async def latency(size: int) -> None:
     folder = Path(tempfile.mkdtemp())
     engine = create_engine(sqlite_url(folder / "bench.db"))
     await migrate.upgrade(engine)
     clock = FixedClock()
-    generated = demo_jobs(size, seed=11)
-    rng = np.random.default_rng(0)
     start = time.perf_counter()
-    async with engine.begin() as conn:
-        for offset in range(0, size, 5000):
-            rows = []
-            for n, job in enumerate(generated[offset : offset + 5000], start=offset):
-                values = _job_values(job, clock.now())
-                values["dedupe_key"] = f"bench:{n}"
-                rows.append(values)
-            await conn.execute(insert(jobs_table), rows)
+    await add_random_catalog(engine, demo_jobs(size, seed=11), 0, clock.now())
     vectors = SqlVectorStore(engine)
-    for offset in range(0, size, 5000):
-        block = rng.normal(size=(min(5000, size - offset), 384)).astype(np.float32)
-        block /= np.linalg.norm(block, axis=1, keepdims=True)
-        await vectors.put(
-            "job",
-            [
-                StoredVector(offset + i + 1, "random-384", "h", list(map(float, v)))
-                for i, v in enumerate(block)
-            ],
-            clock.now(),
-        )
     build = time.perf_counter() - start
     uow = SqlUnitOfWorkFactory(engine)
     embedder = RandomProfileEmbedder()
