@@ -54,20 +54,12 @@ class PushScheduler:
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
         )
         first = datetime.now(UTC)
-        self._scheduler.add_job(
-            self.tick_digests,
-            "interval",
-            seconds=self._intervals.digests_seconds,
-            next_run_time=first,
-            id="digests",
-        )
-        self._scheduler.add_job(
-            self.tick_reminders,
-            "interval",
-            seconds=self._intervals.reminders_seconds,
-            next_run_time=first,
-            id="reminders",
-        )
+        ticks = {
+            "digests": (self.tick_digests, self._intervals.digests_seconds),
+            "reminders": (self.tick_reminders, self._intervals.reminders_seconds),
+        }
+        for name, (tick, seconds) in ticks.items():
+            self._scheduler.add_job(tick, "interval", seconds=seconds, next_run_time=first, id=name)
         self._scheduler.start()
 
     async def stop(self) -> None:

@@ -9,7 +9,6 @@ current platform account off again as a fresh user; the data stays where it is."
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
 from datetime import timedelta
 
 from domain.clock import Clock
@@ -36,12 +35,6 @@ class LinkToSelf(DomainError):
 class LastIdentity(DomainError):
     def __init__(self) -> None:
         super().__init__("this is the account's only platform; there is nothing to unlink")
-
-
-@dataclass(frozen=True, slots=True)
-class Linked:
-    user_id: int
-    platforms: list[str]
 
 
 def merge_profiles(kept: Profile, other: Profile) -> Profile:
@@ -72,8 +65,9 @@ class AccountLinker:
             await uow.commit()
         return code
 
-    async def link(self, user_id: int, code: str) -> Linked:
-        """Join the account `user_id` (where the code was typed) into the code's owner."""
+    async def link(self, user_id: int, code: str) -> list[str]:
+        """Join the account `user_id` (where the code was typed) into the code's owner;
+        returns the platforms the joined account is on."""
         wanted = "".join(code.split()).upper()
         async with self._uow() as uow:
             owner = await uow.link_codes.take(wanted, self._clock.now())
@@ -90,7 +84,7 @@ class AccountLinker:
             await uow.commit()
         for key in orphaned:  # duplicate resume files (the same file was on both accounts)
             await self._files.delete(key)
-        return Linked(owner, platforms)
+        return platforms
 
     async def unlink(self, user_id: int, key: IdentityKey) -> None:
         """Give the platform account `key` a fresh, empty user of its own."""

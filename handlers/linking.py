@@ -24,9 +24,8 @@ async def link_command(ctx: Context, args: str) -> list[Reply]:
                 "share one profile, with your resumes, applications and plans together."
             )
         ]
-    linked = await linker.link(ctx.user.id, args)
-    await ctx.end_flow()
-    where = " and ".join(NAMES.get(p, p) for p in linked.platforms)
+    platforms = await linker.link(ctx.user.id, args)  # this user's open flows go with it
+    where = " and ".join(NAMES.get(p, p) for p in platforms)
     return [
         Reply(
             f"Linked. You are one user on {where} now: your resumes, applications, plans "

@@ -15,6 +15,7 @@ import io
 import logging
 import os
 from collections.abc import Awaitable, Callable, Coroutine
+from datetime import timedelta
 from typing import Any
 
 from aiolimiter import AsyncLimiter
@@ -50,10 +51,6 @@ TYPING_AFTER_SECONDS = 1.0
 TYPING_EVERY_SECONDS = 4.5  # the indicator fades after 5 s
 log = logging.getLogger(__name__)
 HandleFn = Callable[[Incoming], Awaitable[list[Reply]]]
-
-# PTB 22 reports time periods (RetryAfter.retry_after) as timedelta when this is set, and
-# warns on every access otherwise.
-os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 
 class ChatPacedRateLimiter(AIORateLimiter):
@@ -285,8 +282,8 @@ def _keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 
 
 def _seconds(exc: RetryAfter) -> float:
-    after = exc.retry_after
-    return after.total_seconds() if hasattr(after, "total_seconds") else float(after)
+    after = exc.retry_after  # a timedelta: see PTB_TIMEDELTA in build_application
+    return after.total_seconds() if isinstance(after, timedelta) else float(after)
 
 
 def build_application(
@@ -298,6 +295,9 @@ def build_application(
     timeout_seconds: float,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     """The PTB Application with our rate limiter and update processor."""
+    # PTB 22 reports time periods (RetryAfter.retry_after) as timedelta when this is set,
+    # and warns on every access otherwise.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     builder = (
         Application.builder()
         .token(token)

@@ -4,12 +4,15 @@ commands `careerbot digest --now` and `careerbot outbox` on a real database."""
 
 from __future__ import annotations
 
+import io
+import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from bot.adapters.console import ConsoleAdapter
 from bot.app import App, open_app
 from bot.config import load_config
 from tests.e2e.console_kit import console, listen, say
@@ -78,11 +81,9 @@ async def test_alert_commands(app: App) -> None:
     assert "plan check-ins: off" in str(reminders["text"])
 
 
-async def _pushes(app: App, adapter: object) -> list[dict[str, object]]:
-    import io
-    import json
-
-    out = adapter.out  # type: ignore[attr-defined]
+async def _pushes(app: App, adapter: ConsoleAdapter) -> list[dict[str, object]]:
+    """What the dispatcher prints into this console now."""
+    out = adapter.out
     assert isinstance(out, io.StringIO)
     start = len(out.getvalue())
     await app.dispatcher.drain()
