@@ -12,6 +12,7 @@ from domain.applications import Application, ApplicationStatus, NewApplication, 
 from domain.jobs import Job, RemoteMode
 from domain.matching import Match
 from domain.ports import ImportCounts
+from storage.batches import in_batches
 from storage.tables import application_events, applications, jobs, recommendations, users
 
 _JOB_FIELDS = (
@@ -99,10 +100,8 @@ class SqlJobRepository:
 
     async def get_many(self, ids: list[int]) -> dict[int, Job]:
         found: dict[int, Job] = {}
-        for start in range(0, len(ids), 500):
-            rows = await self._conn.execute(
-                select(jobs).where(jobs.c.id.in_(ids[start : start + 500]))
-            )
+        for batch in in_batches(ids):
+            rows = await self._conn.execute(select(jobs).where(jobs.c.id.in_(batch)))
             found.update((r.id, _to_job(r._mapping)) for r in rows)
         return found
 
@@ -157,10 +156,10 @@ class SqlRecommendationRepository:
 
     async def seen_by(self, user_ids: list[int]) -> dict[int, set[int]]:
         seen: dict[int, set[int]] = {user_id: set() for user_id in user_ids}
-        for start in range(0, len(user_ids), 500):
+        for batch in in_batches(user_ids):
             rows = await self._conn.execute(
                 select(recommendations.c.user_id, recommendations.c.job_id).where(
-                    recommendations.c.user_id.in_(user_ids[start : start + 500])
+                    recommendations.c.user_id.in_(batch)
                 )
             )
             for user_id, job_id in rows:

@@ -19,6 +19,7 @@ from domain.outbox import (
     OutboxStatus,
     PushKind,
 )
+from storage.batches import in_batches
 from storage.tables import outbox
 
 
@@ -44,10 +45,8 @@ class SqlOutboxRepository:
 
     async def existing_keys(self, keys: list[str]) -> set[str]:
         found: set[str] = set()
-        for start in range(0, len(keys), 500):
-            rows = await self._conn.execute(
-                select(outbox.c.key).where(outbox.c.key.in_(keys[start : start + 500]))
-            )
+        for batch in in_batches(keys):
+            rows = await self._conn.execute(select(outbox.c.key).where(outbox.c.key.in_(batch)))
             found.update(row.key for row in rows)
         return found
 

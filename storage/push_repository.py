@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.alerts import SavedSearch
 from domain.push_settings import PushSettings
+from storage.batches import in_batches
 from storage.tables import push_settings, saved_searches, users
 
 
@@ -34,11 +35,9 @@ class SqlPushSettingsRepository:
 
     async def get_many(self, user_ids: list[int]) -> dict[int, PushSettings]:
         found = {user_id: PushSettings(user_id) for user_id in user_ids}
-        for start in range(0, len(user_ids), 500):
+        for batch in in_batches(user_ids):
             rows = await self._conn.execute(
-                select(push_settings).where(
-                    push_settings.c.user_id.in_(user_ids[start : start + 500])
-                )
+                select(push_settings).where(push_settings.c.user_id.in_(batch))
             )
             found.update((row.user_id, _to_settings(row)) for row in rows)
         return found

@@ -11,6 +11,7 @@ from domain.conversations import ConversationState
 from domain.profiles import Profile
 from domain.users import IdentityKey, PlatformIdentity, User
 from storage.account_merge import merge_user_rows
+from storage.batches import in_batches
 from storage.tables import (
     conversation_states,
     embeddings,
@@ -152,11 +153,9 @@ class SqlProfileRepository:
 
     async def get_many(self, user_ids: list[int]) -> dict[int, Profile]:
         found = {user_id: Profile() for user_id in user_ids}
-        for start in range(0, len(user_ids), 500):
+        for batch in in_batches(user_ids):
             rows = await self._conn.execute(
-                select(profiles.c.user_id, profiles.c.data).where(
-                    profiles.c.user_id.in_(user_ids[start : start + 500])
-                )
+                select(profiles.c.user_id, profiles.c.data).where(profiles.c.user_id.in_(batch))
             )
             found.update((row.user_id, Profile.model_validate(row.data)) for row in rows)
         return found

@@ -10,6 +10,7 @@ from sqlalchemy import delete, insert, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.embeddings import StoredVector
+from storage.batches import in_batches
 from storage.pg_vector_search import mirror_job_vectors
 from storage.tables import embeddings
 
@@ -36,11 +37,10 @@ class SqlVectorStore:
     async def get(self, kind: str, ref_ids: list[int]) -> dict[int, StoredVector]:
         found: dict[int, StoredVector] = {}
         async with self._engine.connect() as conn:
-            for start in range(0, len(ref_ids), 500):
-                chunk = ref_ids[start : start + 500]
+            for batch in in_batches(ref_ids):
                 rows = await conn.execute(
                     select(embeddings).where(
-                        embeddings.c.kind == kind, embeddings.c.ref_id.in_(chunk)
+                        embeddings.c.kind == kind, embeddings.c.ref_id.in_(batch)
                     )
                 )
                 for row in rows:
