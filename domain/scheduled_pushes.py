@@ -198,13 +198,11 @@ class PushPlanner:
         async with self._uow() as uow:
             plans = await uow.plans.latest_since(now - timedelta(weeks=WEEKS))
             settings = await uow.push_settings.get_many(sorted({p.user_id for p in plans}))
-            due = {
-                checkin_key(plan.id, current_week(plan, now)): plan
-                for plan in plans
-                if current_week(plan, now) >= 2
-                and settings[plan.user_id].reminders
-                and settings[plan.user_id].is_daytime(now)
-            }
+            due = {}
+            for plan in plans:
+                week, mine = current_week(plan, now), settings[plan.user_id]
+                if week >= 2 and mine.reminders and mine.is_daytime(now):
+                    due[checkin_key(plan.id, week)] = plan
             fresh = set(due) - await uow.outbox.existing_keys(list(due))
         queued = 0
         for key in sorted(fresh):
