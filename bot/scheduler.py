@@ -66,10 +66,11 @@ class PushScheduler:
         """Stop ticking and let a tick in progress finish (its transaction must end before
         the database is closed)."""
         if self._scheduler is not None:
+            self._scheduler.pause()  # no new ticks; APScheduler's shutdown cancels running ones
+            if self._running:
+                await asyncio.wait(set(self._running), timeout=60)
             self._scheduler.shutdown(wait=False)
             self._scheduler = None
-        if self._running:
-            await asyncio.wait(set(self._running), timeout=60)
         await self._leadership.release()
 
     async def tick_digests(self) -> int:

@@ -64,6 +64,32 @@ async def test_ticks_start_at_once_and_tolerate_delays(sqlite_engine: AsyncEngin
     assert woken  # the dispatcher was told
 
 
+async def test_stopping_lets_a_running_tick_finish(sqlite_engine: AsyncEngine) -> None:
+    planner = RecordingPlanner()
+    started, release = asyncio.Event(), asyncio.Event()
+
+    async def slow_digests() -> int:
+        started.set()
+        await release.wait()  # a tick in the middle of its transaction
+        planner.calls.append("digests finished")
+        return 0
+
+    planner.digests = slow_digests  # type: ignore[method-assign]
+    scheduler = PushScheduler(
+        planner,  # type: ignore[arg-type]
+        SchedulerLeadership(sqlite_engine),
+        lambda: None,
+        TickIntervals(digests_seconds=3600, reminders_seconds=3600),
+    )
+    scheduler.start()
+    await asyncio.wait_for(started.wait(), 5)
+    stopping = asyncio.create_task(scheduler.stop())
+    await asyncio.sleep(0)
+    release.set()
+    await stopping
+    assert "digests finished" in planner.calls  # not cancelled half-way
+
+
 async def test_a_failing_tick_is_logged_and_reports_nothing(sqlite_engine: AsyncEngine) -> None:
     scheduler = PushScheduler(
         RecordingPlanner(fail=True),  # type: ignore[arg-type]
