@@ -11,12 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.delivery.dispatcher import OutboxDispatcher
 from bot.delivery.rate_limits import PlatformLimits
-from bot.jobs.catalog_index import NumpyCatalogIndex
 from domain.alert_service import JobAlerts
-from domain.embeddings import EmbeddingIndexer
 from domain.identities import resolve_user
-from domain.job_catalog import JobCatalog
-from domain.job_matching import ApplicationTracker, JobMatcher
 from domain.jobs import Job
 from domain.outbox import OutboxMessage, PushKind
 from domain.planner import PlanInputs, offline_plan
@@ -27,28 +23,20 @@ from domain.skills import bundled_taxonomy
 from domain.users import IdentityKey
 from handlers.messages import replies_from_payload
 from handlers.pushes import PushMessages
-from storage.unit_of_work import SqlUnitOfWorkFactory
-from storage.vector_store import SqlVectorStore
+from tests.domain.test_job_matching import World as MatchingWorld
 from tests.fake_platform import FakePlatform
-from tests.fakes import FakeClock, WordHashEmbedder
 
 JUNE_MORNING = datetime(2026, 6, 1, 6, 30, tzinfo=UTC)  # 08:30 in Berlin (CEST)
 
 
-class World:
+class World(MatchingWorld):
+    """The job-matching world of tests/domain/test_job_matching.py, plus pushes."""
+
     def __init__(self, engine: AsyncEngine, start: datetime = JUNE_MORNING) -> None:
-        self.engine = engine
-        self.uow = SqlUnitOfWorkFactory(engine)
-        self.clock = FakeClock(start)
-        embedder = WordHashEmbedder()
-        vectors = SqlVectorStore(engine)
-        indexer = EmbeddingIndexer(embedder, vectors, self.clock)
-        self.index = NumpyCatalogIndex(self.uow, vectors, embedder.model_name, 64)
-        self.catalog = JobCatalog(self.uow, indexer, self.clock)
-        self.matcher = JobMatcher(self.uow, self.index, indexer, self.clock)
+        super().__init__(engine)
+        self.clock.current = start
         self.preferences = PushPreferences(self.uow)
         self.alerts = JobAlerts(self.uow, self.clock)
-        self.applications = ApplicationTracker(self.uow, self.clock)
         self.planner = self.restart()
         self.platform = FakePlatform(self.clock)
 
