@@ -43,8 +43,7 @@ from domain.job_matching import JobMatcher, profile_text
 from domain.jobs import Job
 from domain.matching import rank
 from domain.profiles import Profile
-from domain.resume_parser import parse_resume
-from domain.resumes import apply_resume
+from domain.resumes import apply_resume, parse_resume
 from domain.skills import bundled_taxonomy
 from storage import migrate
 from storage.database import create_engine, sqlite_url

@@ -21,8 +21,7 @@ from pathlib import Path
 
 from bot.documents.isolated import IsolatedExtractor
 from domain.file_types import sniff
-from domain.resume_parser import parse_resume
-from domain.resumes import ResumeLimits
+from domain.resumes import ResumeLimits, parse_resume
 from domain.skills import bundled_taxonomy
 
 

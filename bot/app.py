@@ -31,12 +31,15 @@ from domain.job_catalog import JobCatalog
 from domain.job_matching import ApplicationTracker, JobActions, JobMatcher
 from domain.outbox_writer import OutboxWriter
 from domain.plan_service import PlanService
-from domain.ports import TextExtractor
 from domain.privacy import PersonalData
 from domain.push_preferences import PushPreferences
-from domain.resume_extraction import ResumeStructurer
-from domain.resume_intake import ResumeIntake, ResumeLibrary
-from domain.resumes import ResumeLimits
+from domain.resumes import (
+    ResumeIntake,
+    ResumeLibrary,
+    ResumeLimits,
+    ResumeStructurer,
+    TextExtractor,
+)
 from domain.scheduled_pushes import PushPlanner, PushRules
 from domain.skills import bundled_taxonomy
 from domain.tailoring_service import TailoringService

@@ -16,14 +16,13 @@ from domain.applications import (
     StatusEvent,
 )
 from domain.conversations import ConversationState
-from domain.file_types import FileType
 from domain.jobs import Job
 from domain.matching import Match
 from domain.outbox import NewOutboxMessage, OutboxFailure, OutboxMessage, OutboxStatus
 from domain.plans import CareerPlan, StoredPlan, TaskState
 from domain.profiles import Profile
 from domain.push_settings import PushSettings
-from domain.resumes import ExtractedText, NewResume, Resume, ResumeLimits
+from domain.resumes import ResumeRepository
 from domain.tailoring import TailoringJob
 from domain.users import IdentityKey, PlatformIdentity, User
 
@@ -83,20 +82,6 @@ class ConversationRepository(Protocol):
     async def delete(self, user_id: int, session_key: str) -> None: ...
 
 
-class ResumeRepository(Protocol):
-    """A user's resumes, oldest first; at most one active."""
-
-    async def add(self, resume: NewResume) -> Resume: ...
-
-    async def list_for_user(self, user_id: int) -> list[Resume]: ...
-
-    async def find_by_sha256(self, user_id: int, sha256: str) -> Resume | None: ...
-
-    async def set_active(self, user_id: int, resume_id: int) -> None: ...
-
-    async def delete(self, user_id: int, resume_id: int) -> None: ...
-
-
 class FileStore(Protocol):
     """Stores file contents under generated keys."""
 
@@ -105,17 +90,6 @@ class FileStore(Protocol):
     async def get(self, key: str) -> bytes: ...
 
     async def delete(self, key: str) -> None: ...
-
-
-class TextExtractor(Protocol):
-    """Reads the text layer of a PDF, DOCX or TXT file, isolated from the caller.
-
-    Raises a `ResumeRejected` subclass when the file cannot or may not be read.
-    """
-
-    async def extract(
-        self, data: bytes, file_type: FileType, limits: ResumeLimits
-    ) -> ExtractedText: ...
 
 
 @dataclass(frozen=True, slots=True)

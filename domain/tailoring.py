@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from domain.resume_document import ResumeDocument
-from domain.resume_parser import DEGREE
+from domain.resumes import ResumeDocument
+from domain.resumes.education import DEGREE
 from domain.skills import SkillTaxonomy
 
 MAX_JOB_DESCRIPTION = 20_000

@@ -19,7 +19,7 @@ from domain.clock import Clock
 from domain.errors import DomainError, InvalidField, NotFound
 from domain.identities import resolve_user
 from domain.ports import UnitOfWorkFactory
-from domain.resume_errors import ResumeRejected
+from domain.resumes import ResumeRejected
 from domain.users import IdentityKey
 from handlers.commands import CommandTable, split_command
 from handlers.context import Context, Handler, Push, Spawn

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from domain.file_types import FileType
 from domain.profiles import Profile
-from domain.resume_document import ResumeDocument, Work
-from domain.resume_errors import (
+from domain.resumes import (
     BrokenFile,
     EmptyDocument,
     EncryptedFile,
@@ -16,12 +15,15 @@ from domain.resume_errors import (
     NoTextLayer,
     ParsingTimedOut,
     ParsingTooExpensive,
+    Resume,
+    ResumeDocument,
     ResumeRejected,
     TextTooLong,
     TooManyPages,
     UnsupportedFileType,
+    Work,
+    education_lines,
 )
-from domain.resumes import Resume, education_lines
 
 FORMATS = "PDF, DOCX (Word) or TXT"
 _WHAT_IT_IS = {
@@ -80,8 +82,8 @@ def describe_rejection(exc: ResumeRejected) -> str:
         )
     if isinstance(exc, LooksLikeJobDescription):
         return (
-            "That reads like a job description rather than a resume, so I didn't add it to your "
-            "resumes. Please send your own resume (PDF, DOCX or TXT)."
+            'This looks like a job ad. Is it your resume? If it is, press "It\'s my resume" '
+            "and I'll read it as one. If it's a job you want, I can tailor your resume to it."
         )
     if isinstance(exc, ParsingTimedOut):
         return (

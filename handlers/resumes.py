@@ -1,15 +1,27 @@
-"""Resume uploads (a file sent in the chat), /resumes and /resume use|show|delete N."""
+"""Resume uploads (a file sent in the chat), /resumes and /resume use|show|delete N.
+
+A file that reads like a job ad is held (in the conversation state, nothing else is
+stored) and the user is asked: *It's my resume* (/resume keep) stores it as a resume,
+*Tailor my resume to it* (/tailor held) tailors the active resume to it.
+"""
 
 from __future__ import annotations
 
+import base64
+
 from domain.profile_service import load_profile
-from domain.resume_errors import ResumeRejected
+from domain.resumes import IntakeResult, LooksLikeJobDescription, ResumeRejected
 from handlers import onboarding
 from handlers.context import Context
 from handlers.messages import Button, Reply
 from handlers.resume_messages import describe_rejection, summarise
 
 RESUME_BUTTONS = (Button("Show my profile", "/profile"), Button("My resumes", "/resumes"))
+HELD = "held_upload"  # the flow that keeps a file that looks like a job ad
+JOB_AD_BUTTONS = (
+    Button("It's my resume", "/resume keep"),
+    Button("Tailor my resume to it", "/tailor held"),
+)
 USAGE = (
     "/resumes — list your resumes (send a file to add one)",
     "/resume use N — make resume N the active one",
@@ -29,8 +41,44 @@ async def on_attachment(ctx: Context, _args: str) -> list[Reply]:
         intake.check_size(attachment.size)
         data = await attachment.fetch()
         result = await intake.ingest(ctx.user.id, attachment.file_name, data)
+    except LooksLikeJobDescription:
+        await ctx.start_flow(
+            HELD,
+            "choice",
+            {"file": base64.b64encode(data).decode("ascii"), "name": attachment.file_name},
+        )
+        return [*replies, Reply(describe_rejection(LooksLikeJobDescription()), JOB_AD_BUTTONS)]
     except ResumeRejected as exc:
         return [*replies, Reply(describe_rejection(exc))]
+    if ctx.state is not None and ctx.state.flow == HELD:
+        await ctx.end_flow()
+    return replies + await _stored(ctx, result)
+
+
+def held_upload(ctx: Context) -> tuple[str, bytes] | None:
+    """The file kept while the user says what it is: (file name, bytes)."""
+    if ctx.state is None or ctx.state.flow != HELD:
+        return None
+    return str(ctx.state.data["name"]), base64.b64decode(ctx.state.data["file"])
+
+
+async def keep_held_as_resume(ctx: Context) -> list[Reply]:
+    """/resume keep: the held file is the user's resume after all."""
+    held = held_upload(ctx)
+    if held is None:
+        return [Reply("There's no file waiting. Send your resume as a file (PDF, DOCX or TXT).")]
+    name, data = held
+    try:
+        result = await ctx.services.intake.ingest(ctx.user.id, name, data, as_resume=True)
+    except ResumeRejected as exc:
+        return [Reply(describe_rejection(exc))]
+    finally:
+        await ctx.end_flow()
+    return await _stored(ctx, result)
+
+
+async def _stored(ctx: Context, result: IntakeResult) -> list[Reply]:
+    replies: list[Reply] = []
     replies.append(
         Reply(
             summarise(
@@ -72,12 +120,18 @@ async def resumes_command(ctx: Context, args: str) -> list[Reply]:
 
 
 async def resume_command(ctx: Context, args: str) -> list[Reply]:
-    """/resume use|show|delete N."""
+    """/resume use|show|delete N, and /resume keep (a held file is a resume after all)."""
     words = args.split()
+    if [w.casefold() for w in words] == ["keep"]:
+        return await keep_held_as_resume(ctx)
     valid = len(words) >= 2 and words[0].casefold() in {"use", "show", "delete"}
     if not valid or not words[1].isdigit():
         return [Reply("Use:\n" + "\n".join(USAGE))]
     action, number = words[0].casefold(), int(words[1])
+    return await _numbered_action(ctx, action, number, words)
+
+
+async def _numbered_action(ctx: Context, action: str, number: int, words: list[str]) -> list[Reply]:
     library = ctx.services.resumes
     if action == "use":
         resume, _ = await library.use(ctx.user.id, number)

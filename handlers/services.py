@@ -13,7 +13,7 @@ from domain.plan_service import PlanService
 from domain.ports import DocumentWriter
 from domain.privacy import PersonalData
 from domain.push_preferences import PushPreferences
-from domain.resume_intake import ResumeIntake, ResumeLibrary
+from domain.resumes import ResumeIntake, ResumeLibrary
 from domain.tailoring_service import TailoringService
 
 

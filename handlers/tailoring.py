@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 
 from domain.outbox import NewOutboxMessage, PushKind, tailoring_key
-from domain.resume_errors import ResumeRejected
+from domain.resumes import ResumeRejected
 from domain.tailoring import TailoringJob, TailoringStatus
 from domain.tailoring_service import TailoringRejected
 from handlers.context import Context, Push
 from handlers.messages import Button, OutgoingFile, Reply, replies_to_payload
+from handlers.resume_messages import describe_rejection
+from handlers.resumes import held_upload
 from handlers.services import Services
 
 FLOW = "tailor"
@@ -36,6 +38,8 @@ async def tailor_command(ctx: Context, args: str) -> list[Reply]:
         await ctx.services.resumes.get(ctx.user.id, int(words[1]))  # yours, or NotFound
         await ctx.start_flow(FLOW, "description", {"resume": int(words[1])})
         return [Reply(f"Using your resume {words[1]}. " + ASK)]
+    if head == "held" and len(words) == 1:
+        return await _tailor_to_held(ctx)
     if head == "list" and len(words) == 1:
         return [_listing(await ctx.services.tailoring.jobs(ctx.user.id))]
     if head in {"show", "retry"} and len(words) == 2 and words[1].isdigit():
@@ -52,6 +56,20 @@ async def tailor_command(ctx: Context, args: str) -> list[Reply]:
             return [Reply(f"I couldn't find job #{words[1]}.")]
         return await _create(ctx, found.description or found.title, found.title, found.company)
     return await _create(ctx, args, None, None)
+
+
+async def _tailor_to_held(ctx: Context) -> list[Reply]:
+    """/tailor held: the file that looked like a job ad is one — tailor to it."""
+    held = held_upload(ctx)
+    if held is None:
+        return [Reply("There's no job description waiting. " + ASK)]
+    _, data = held
+    await ctx.end_flow()
+    try:
+        text = await ctx.services.intake.read_text(len(data), data)
+    except ResumeRejected as exc:
+        return [Reply(describe_rejection(exc))]
+    return await _create(ctx, text, None, None)
 
 
 async def description(ctx: Context, text: str) -> list[Reply]:
@@ -72,8 +90,6 @@ async def description_file(ctx: Context, _: str) -> list[Reply]:
     try:
         text = await ctx.services.intake.read_text(attachment.size, await attachment.fetch())
     except ResumeRejected as exc:
-        from handlers.resume_messages import describe_rejection
-
         return [Reply(describe_rejection(exc) + " " + ASK)]
     resume = _chosen_resume(ctx)
     await ctx.end_flow()

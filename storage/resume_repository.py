@@ -8,8 +8,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.file_types import FileType
-from domain.resume_document import ResumeDocument
-from domain.resumes import NewResume, Resume
+from domain.resumes import NewResume, Resume, ResumeDocument
 from storage.tables import resumes
 
 

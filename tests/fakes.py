@@ -316,8 +316,7 @@ class MemoryServices:
         from domain.plan_service import PlanService
         from domain.privacy import PersonalData
         from domain.push_preferences import PushPreferences
-        from domain.resume_extraction import ResumeStructurer
-        from domain.resume_intake import ResumeIntake, ResumeLibrary
+        from domain.resumes import ResumeIntake, ResumeLibrary, ResumeStructurer
         from domain.skills import bundled_taxonomy
         from domain.tailoring_service import TailoringService
         from handlers.services import Services

@@ -1,6 +1,8 @@
 """Text extraction from PDF, DOCX and TXT bytes. Runs inside the isolated child process.
 
-Every failure is raised as a `ResumeRejected` subclass naming the reason. DOCX files are
+The result is the document's lines in reading order with layout hints (`TextLine`), read
+by `pdf_layout` (PDFium) and `docx_layout`, with mojibake repaired (ftfy). Every failure
+is raised as a `ResumeRejected` subclass naming the reason. DOCX files are
 checked before any XML is parsed: part count, total unpacked size and compression ratio
 (ZIP bombs), and no DTD anywhere (entity expansion).
 """
@@ -10,23 +12,38 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import replace
+from typing import Any
 
+import ftfy
+import pypdfium2 as pdfium
+
+from bot.documents.docx_layout import docx_lines
+from bot.documents.pdf_layout import page_lines
 from domain.file_types import FileType, decode_text
-from domain.resume_errors import (
+from domain.resumes import (
+    CELL,
     BrokenFile,
     EmptyDocument,
     EncryptedFile,
+    ExtractedText,
     NoTextLayer,
+    ResumeLimits,
+    TextLine,
     TextTooLong,
     TooManyPages,
     UnsupportedFileType,
+    lines_from_text,
+    text_of,
 )
-from domain.resumes import ExtractedText, ResumeLimits
 
 MAX_ZIP_PARTS = 1_000
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 MAX_RATIO = 100
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+MAX_PAGE_CONTENT_BYTES = 16 * 1024 * 1024  # a resume page's drawing operators: well under 1 MB
+_STRAY = re.compile(r"Â(?=\s|$)|\ufffd")  # mojibake that ftfy cannot undo
+_FULLWIDTH_DASH = "ï¼"  # "－" (U+FF0D) read as Windows-1252 with its last byte lost
 
 
 def extract_text(data: bytes, file_type: FileType, limits: ResumeLimits) -> ExtractedText:
@@ -40,19 +57,35 @@ def extract_text(data: bytes, file_type: FileType, limits: ResumeLimits) -> Extr
     raise UnsupportedFileType(file_type)
 
 
-def _checked(text: str, limits: ResumeLimits) -> str:
-    text = text.replace("\x00", "")
-    if len(text) > limits.max_chars:
+def _checked(lines: list[TextLine], pages: int | None, limits: ResumeLimits) -> ExtractedText:
+    """Lines cleaned of mojibake ("Masterâ€™s" → "Master's") and checked against the limit."""
+    fixed = []
+    for line in lines:
+        text = _clean(line.text)
+        if text.strip(CELL + " "):
+            fixed.append(replace(line, text=text) if text != line.text else line)
+    extracted = ExtractedText.of_lines(fixed, pages)
+    if len(extracted.text) > limits.max_chars:
         raise TextTooLong(limits.max_chars)
-    return text
+    if not extracted.text.strip():
+        raise EmptyDocument()
+    return extracted
+
+
+def _clean(text: str) -> str:
+    text = ftfy.fix_text(text.replace("\x00", ""), uncurl_quotes=False)
+    return _STRAY.sub(" ", text.replace(_FULLWIDTH_DASH, "–")).strip()
 
 
 def _pdf(data: bytes, limits: ResumeLimits) -> ExtractedText:
+    """pypdf checks the file (encryption, page count, content streams inflated within its
+    limits: a decompression bomb stops here); PDFium then reads the glyphs with positions."""
     from pypdf import PasswordType, PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data))
+        password = None
         if reader.is_encrypted:
             try:
                 if reader.decrypt("") == PasswordType.NOT_DECRYPTED or not _empty_user_password(
@@ -61,26 +94,28 @@ def _pdf(data: bytes, limits: ResumeLimits) -> ExtractedText:
                     raise EncryptedFile()
             except (FileNotDecryptedError, DependencyError, NotImplementedError) as exc:
                 raise EncryptedFile() from exc
+            password = ""
         pages = len(reader.pages)
         if pages > limits.max_pages:
             raise TooManyPages(pages, limits.max_pages)
-        texts: list[str] = []
-        total = 0
-        has_images = False
         for page in reader.pages:
-            text = page.extract_text() or ""
-            total += len(text)
-            if total > limits.max_chars * 2:  # well past the limit even after clean-up
-                raise TextTooLong(limits.max_chars)
-            texts.append(text)
-            if len(text.strip()) < 50:
-                has_images = has_images or _has_images(page)
-    except (EncryptedFile, TooManyPages, TextTooLong):
+            contents = page.get_contents()
+            if contents is not None and len(contents.get_data()) > MAX_PAGE_CONTENT_BYTES:
+                raise BrokenFile("page content too large")
+        lines = _pdf_lines(data, password, limits) + _link_lines(reader)
+        if len("".join(text_of(lines).split())) < 100 and any(
+            _has_images(page)
+            for number, page in enumerate(reader.pages)
+            if sum(len(line.text) for line in lines if line.page == number) < 50
+        ):
+            raise NoTextLayer()  # a scan: at most a stray caption in the text layer
+    except (EncryptedFile, TooManyPages, TextTooLong, NoTextLayer, BrokenFile):
         raise
     except (FileNotDecryptedError, DependencyError) as exc:
         raise EncryptedFile() from exc
     except (
         PyPdfError,
+        pdfium.PdfiumError,
         ValueError,
         KeyError,
         TypeError,
@@ -92,12 +127,40 @@ def _pdf(data: bytes, limits: ResumeLimits) -> ExtractedText:
         ZeroDivisionError,
     ) as exc:
         raise BrokenFile(type(exc).__name__) from exc
-    full = "\n".join(texts)
-    if len("".join(full.split())) < 100 and has_images:
-        raise NoTextLayer()  # a scan: at most a stray caption in the text layer
-    if not full.strip():
-        raise EmptyDocument()
-    return ExtractedText(text=_checked(full, limits), pages=pages)
+    return _checked(lines, pages, limits)
+
+
+def _link_lines(reader: Any) -> list[TextLine]:
+    """Web links of the document's link annotations ("in" and "GitHub" icons often hide
+    the profile URL there), one line each, after the text of the page they are on."""
+    seen: dict[str, int] = {}
+    for number, page in enumerate(reader.pages):
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            uri = action.get("/URI")
+            if isinstance(uri, str) and uri.startswith(("http://", "https://")):
+                seen.setdefault(uri, number)
+    return [TextLine(uri, page=number) for uri, number in seen.items()]
+
+
+def _pdf_lines(data: bytes, password: str | None, limits: ResumeLimits) -> list[TextLine]:
+    document = pdfium.PdfDocument(data, password=password)
+    try:
+        lines: list[TextLine] = []
+        total = 0
+        for number in range(len(document)):
+            page = document[number]
+            try:
+                page_text = page_lines(page, number)
+            finally:
+                page.close()
+            total += sum(len(line.text) for line in page_text)
+            if total > limits.max_chars * 2:  # well past the limit even after clean-up
+                raise TextTooLong(limits.max_chars)
+            lines += page_text
+        return lines
+    finally:
+        document.close()
 
 
 def _empty_user_password(reader: object) -> bool:
@@ -162,10 +225,11 @@ def _docx(data: bytes, limits: ResumeLimits) -> ExtractedText:
         pages = _docx_pages(archive)
     if pages is not None and pages > limits.max_pages:
         raise TooManyPages(pages, limits.max_pages)
-    text = _docx_text(data)
-    if not text.strip():
-        raise EmptyDocument()
-    return ExtractedText(text=_checked(text, limits), pages=pages)
+    try:
+        lines = docx_lines(data)
+    except Exception as exc:  # python-docx raises many kinds on damaged packages
+        raise BrokenFile(type(exc).__name__) from exc
+    return _checked(lines, pages, limits)
 
 
 def _docx_pages(archive: zipfile.ZipFile) -> int | None:
@@ -177,42 +241,10 @@ def _docx_pages(archive: zipfile.ZipFile) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _docx_text(data: bytes) -> str:
-    import docx
-    from docx.oxml.ns import qn
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds on damaged packages
-        raise BrokenFile(type(exc).__name__) from exc
-    lines: list[str] = []
-    body = document.element.body
-    for block in body.iterchildren():
-        if block.tag == qn("w:p"):
-            lines.append(_paragraph_text(block))
-        elif block.tag == qn("w:tbl"):
-            # Layout tables (two-column resumes): read row by row, cell by cell.
-            for cell_paragraph in block.iter(qn("w:p")):
-                lines.append(_paragraph_text(cell_paragraph))
-    return "\n".join(line for line in lines if line.strip())
-
-
-def _paragraph_text(paragraph: object) -> str:
-    from docx.oxml.ns import qn
-
-    parts = []
-    for node in paragraph.iter(qn("w:t"), qn("w:tab"), qn("w:br")):  # type: ignore[attr-defined]
-        if node.tag == qn("w:t"):
-            parts.append(node.text or "")
-        else:
-            parts.append(" " if node.tag == qn("w:tab") else "\n")
-    return "".join(parts)
-
-
 def _txt(data: bytes, limits: ResumeLimits) -> ExtractedText:
     text = decode_text(data)
     if text is None:
         raise UnsupportedFileType(FileType.UNKNOWN)
-    if not text.strip():
-        raise EmptyDocument()
-    return ExtractedText(text=_checked(text, limits), pages=None)
+    if len(text) > limits.max_chars * 2:
+        raise TextTooLong(limits.max_chars)
+    return _checked(lines_from_text(text), None, limits)

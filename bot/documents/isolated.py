@@ -16,10 +16,16 @@ from multiprocessing.connection import Connection
 
 from bot.documents.extract import extract_text
 from domain.file_types import FileType
-from domain.resume_errors import BrokenFile, ParsingTimedOut, ParsingTooExpensive, ResumeRejected
-from domain.resumes import ExtractedText, ResumeLimits
+from domain.resumes import (
+    BrokenFile,
+    ExtractedText,
+    ParsingTimedOut,
+    ParsingTooExpensive,
+    ResumeLimits,
+    ResumeRejected,
+)
 
-_PRELOAD = ["bot.documents.extract", "pypdf", "docx", "lxml.etree"]
+_PRELOAD = ["bot.documents.extract", "pypdf", "pypdfium2", "ftfy", "numpy", "docx", "lxml.etree"]
 
 
 def _child(

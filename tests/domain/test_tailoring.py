@@ -9,7 +9,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from domain.resume_parser import parse_resume
+from domain.resumes import parse_resume
 from domain.skills import bundled_taxonomy
 from domain.tailoring import (
     OPENING_CHARS,

@@ -34,8 +34,9 @@ EDGE_REPLIES = {
     "pypdf_two-different-pages.pdf": "doesn't look like a resume",
     "pypdf_missing_info.pdf": "doesn't look like a resume",
     "pypdf_multilang.pdf": "doesn't look like a resume",
-    "pypdf_crazyones.pdf": "Got it — resume 1",  # a real text: read and stored
-    "pypdf_Seige_of_Vicksburg_Sample_OCR.pdf": "Got it — resume 1",  # scan with OCR layer
+    # Real texts that speak to the reader and hold no dated history: asked, not stored.
+    "pypdf_crazyones.pdf": "This looks like a job ad. Is it your resume?",
+    "pypdf_Seige_of_Vicksburg_Sample_OCR.pdf": "This looks like a job ad. Is it your resume?",
 }
 
 
@@ -77,10 +78,48 @@ async def test_every_shared_resume_builds_a_profile(app: App, path: Path) -> Non
 
 
 @pytest.mark.parametrize("path", JOB_ADS, ids=lambda p: p.name)
-async def test_job_descriptions_are_not_taken_for_resumes(app: App, path: Path) -> None:
+async def test_job_descriptions_raise_a_question_not_a_refusal(app: App, path: Path) -> None:
     (reply,) = await say(console(app, "ann"), f"/upload {path}")
-    assert "reads like a job description" in str(reply["text"])
+    assert str(reply["text"]).startswith("This looks like a job ad. Is it your resume?")
+    assert [b["label"] for b in reply["buttons"]] == [  # type: ignore[union-attr]
+        "It's my resume",
+        "Tailor my resume to it",
+    ]
     assert await stored_resumes(app) == 0
+    assert stored_files(app) == []
+
+
+async def test_its_my_resume_stores_the_held_file(app: App) -> None:
+    adapter = console(app, "ann")
+    ad = SHARED_DATA / "job_descriptions" / "job_desc_java_developer.pdf"
+    await say(adapter, f"/upload {ad}")
+    (stored,) = await say(adapter, "/press It's my resume")
+    assert str(stored["text"]).startswith("Got it — resume 1 (job_desc_java_developer.pdf")
+    assert await stored_resumes(app) == 1
+    (file,) = stored_files(app)
+    assert file.read_bytes() == ad.read_bytes()
+    (again,) = await say(adapter, "/resume keep")
+    assert "There's no file waiting" in str(again["text"])
+
+
+async def test_tailor_my_resume_to_it_starts_tailoring_with_the_held_file(app: App) -> None:
+    adapter = console(app, "ann")
+    await say(adapter, f"/upload {SHARED_DATA / 'resumes' / 'john_doe.pdf'}")
+    await say(
+        adapter, f"/upload {SHARED_DATA / 'job_descriptions' / 'job_desc_java_developer.pdf'}"
+    )
+    replies = await say(adapter, "/press Tailor my resume to it")
+    assert str(replies[0]["text"]).startswith("Working on it: tailoring your resume for Java")
+    assert await stored_resumes(app) == 1  # the job ad was not stored as a resume
+    (listing,) = await say(adapter, "/tailor list")
+    assert "1." in str(listing["text"])
+
+
+async def test_a_message_after_the_question_is_not_swallowed(app: App) -> None:
+    adapter = console(app, "ann")
+    await say(adapter, f"/upload {SHARED_DATA / 'job_descriptions' / 'web_developer.docx'}")
+    (help_reply,) = await say(adapter, "/help")
+    assert "/profile" in str(help_reply["text"])
 
 
 @pytest.mark.parametrize("name", sorted(EDGE_REPLIES))

@@ -9,8 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.file_types import FileType
-from domain.resume_document import Basics, ResumeDocument, Work
-from domain.resumes import NewResume
+from domain.resumes import Basics, NewResume, ResumeDocument, Work
 from storage.unit_of_work import SqlUnitOfWorkFactory
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

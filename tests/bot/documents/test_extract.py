@@ -9,17 +9,17 @@ from pypdf import PdfWriter
 
 from bot.documents.extract import extract_text
 from domain.file_types import FileType, sniff
-from domain.resume_errors import (
+from domain.resumes import (
     BrokenFile,
     EmptyDocument,
     EncryptedFile,
     NoTextLayer,
+    ResumeLimits,
     ResumeRejected,
     TextTooLong,
     TooManyPages,
     UnsupportedFileType,
 )
-from domain.resumes import ResumeLimits
 from tests.conftest import SHARED_DATA
 from tests.hostile_files import (
     docx_billion_laughs,
@@ -75,12 +75,26 @@ def test_real_docx_job_description_reads_in_order() -> None:
     assert len(text.split()) > 300
 
 
-def test_docx_tables_are_read_cell_by_cell() -> None:
+def test_docx_table_rows_of_short_cells_are_lines_of_cells() -> None:
     from tests.hostile_files import docx_with_body
 
     cell = "<w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>"
-    table = f"<w:tbl><w:tr>{cell.format('Left column')}{cell.format('Right column')}</w:tr></w:tbl>"
-    assert extract(docx_with_body(table)).splitlines() == ["Left column", "Right column"]
+    table = f"<w:tbl><w:tr>{cell.format('Accountant')}{cell.format('2012 - 2015')}</w:tr></w:tbl>"
+    assert extract(docx_with_body(table)).splitlines() == ["Accountant\t2012 - 2015"]
+
+
+def test_docx_layout_tables_are_read_cell_by_cell() -> None:
+    from tests.hostile_files import docx_with_body
+
+    cell = "<w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>"
+    left, right = cell.format("Skills", "Python"), cell.format("Experience", "Analyst")
+    table = f"<w:tbl><w:tr>{left}{right}</w:tr></w:tbl>"
+    assert extract(docx_with_body(table)).splitlines() == [
+        "Skills",
+        "Python",
+        "Experience",
+        "Analyst",
+    ]
 
 
 def test_docx_zip_bomb_is_refused_before_inflating() -> None:

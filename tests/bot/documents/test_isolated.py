@@ -8,8 +8,13 @@ import pytest
 
 from bot.documents.isolated import IsolatedExtractor
 from domain.file_types import FileType
-from domain.resume_errors import BrokenFile, EncryptedFile, ParsingTimedOut, ParsingTooExpensive
-from domain.resumes import ResumeLimits
+from domain.resumes import (
+    BrokenFile,
+    EncryptedFile,
+    ParsingTimedOut,
+    ParsingTooExpensive,
+    ResumeLimits,
+)
 from tests.conftest import SHARED_DATA
 from tests.hostile_files import docx_zip_bomb, pdf_with_flate_bomb
 

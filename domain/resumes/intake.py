@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from domain.clock import Clock
 from domain.errors import NotFound
 from domain.file_types import FileType, sniff
-from domain.ports import FileStore, TextExtractor, UnitOfWorkFactory
 from domain.profiles import Profile
-from domain.resume_errors import (
+from domain.resumes.errors import (
     FileTooLarge,
     LooksLikeJobDescription,
     NotEnoughText,
     TextTooLong,
     UnsupportedFileType,
 )
-from domain.resume_extraction import ResumeStructurer
-from domain.resume_parser import looks_like_job_description
-from domain.resumes import NewResume, Resume, ResumeLimits, apply_resume
+from domain.resumes.job_ads import looks_like_job_description
+from domain.resumes.model import NewResume, Resume, ResumeLimits, apply_resume
+from domain.resumes.structurer import ResumeStructurer
+
+if TYPE_CHECKING:  # the unit of work's port names every feature's repository, this one too
+    from domain.clock import Clock
+    from domain.ports import FileStore, UnitOfWorkFactory
+    from domain.resumes.ports import TextExtractor
 
 MIN_WORDS = 40  # the shortest real resume is well above this
 
@@ -71,8 +75,13 @@ class ResumeIntake:
             raise UnsupportedFileType(file_type)
         return (await self._extractor.extract(data, file_type, self.limits)).text
 
-    async def ingest(self, user_id: int, file_name: str, data: bytes) -> IntakeResult:
-        """Read, structure and store one upload; raise `ResumeRejected` when it can't be."""
+    async def ingest(
+        self, user_id: int, file_name: str, data: bytes, *, as_resume: bool = False
+    ) -> IntakeResult:
+        """Read, structure and store one upload; raise `ResumeRejected` when it can't be.
+
+        A file that reads like a job ad raises `LooksLikeJobDescription` (nothing stored) so
+        the user can be asked; `as_resume` is their answer "it is my resume"."""
         self.check_size(len(data))
         file_type = sniff(data)
         if not file_type.readable:
@@ -88,9 +97,10 @@ class ResumeIntake:
         if words < MIN_WORDS:
             raise NotEnoughText(words)
         now = self._clock.now()
-        document, read_by = await self._structurer.structure(extracted.text, user_id, now.date())
-        if looks_like_job_description(extracted.text, document):
-            raise LooksLikeJobDescription()
+        source = list(extracted.lines) or extracted.text
+        document, read_by = await self._structurer.structure(source, user_id, now.date())
+        if not as_resume and looks_like_job_description(extracted.text, document):
+            raise LooksLikeJobDescription(extracted.text)
         key = await self._files.put(data, suffix=f".{file_type.value}")
         try:
             async with self._uow() as uow:

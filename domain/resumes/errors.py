@@ -58,8 +58,12 @@ class NotEnoughText(ResumeRejected):
 
 
 class LooksLikeJobDescription(ResumeRejected):
-    def __init__(self) -> None:
+    """Not a refusal: the user is asked whether it is their resume. `text` is what was read
+    (for tailoring to it, when it is a job ad)."""
+
+    def __init__(self, text: str = "") -> None:
         super().__init__("the document reads like a job description, not a resume")
+        self.text = text
 
 
 class BrokenFile(ResumeRejected):

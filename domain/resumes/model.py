@@ -7,7 +7,8 @@ from datetime import datetime
 
 from domain.file_types import FileType
 from domain.profiles import Profile
-from domain.resume_document import ResumeDocument
+from domain.resumes.document import ResumeDocument
+from domain.resumes.layout import TextLine, text_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,10 +22,16 @@ class ResumeLimits:
 
 @dataclass(frozen=True, slots=True)
 class ExtractedText:
-    """The text layer of a document."""
+    """The text layer of a document: its lines in reading order with their layout hints,
+    and the same as plain text (what is stored, searched and shown)."""
 
     text: str
     pages: int | None
+    lines: tuple[TextLine, ...] = ()
+
+    @classmethod
+    def of_lines(cls, lines: list[TextLine], pages: int | None) -> ExtractedText:
+        return cls(text=text_of(lines), pages=pages, lines=tuple(lines))
 
 
 @dataclass(slots=True)

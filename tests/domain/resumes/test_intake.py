@@ -6,7 +6,7 @@ import pytest
 
 from domain.errors import NotFound
 from domain.profiles import set_field
-from domain.resume_errors import (
+from domain.resumes.errors import (
     FileTooLarge,
     LooksLikeJobDescription,
     NotEnoughText,
@@ -54,7 +54,7 @@ async def test_upload_is_stored_and_fills_profile(fakes: MemoryServices) -> None
     profile = fakes.uow.data.profiles[user_id]
     assert (profile.name, profile.title) == ("Harvey Dent", "Machine Learning Engineer")
     assert "PyTorch" in profile.skills
-    assert profile.experience_years == pytest.approx(10.2, abs=0.1)  # 2016 to March 2026
+    assert profile.experience_years == pytest.approx(9.7, abs=0.1)  # mid-2016 to March 2026
     assert profile.education[0].startswith("Master of Science, Computer Science — MIT")
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from domain.ai import Completion, Message
 from domain.ai_gateway import AIGateway, AIPolicy
-from domain.resume_extraction import OFFLINE, ResumeStructurer
+from domain.resumes.structurer import OFFLINE, ResumeStructurer
 from domain.skills import bundled_taxonomy
 from tests.fakes import FakeClock, MemoryAIStore
 
@@ -79,7 +79,7 @@ async def test_model_answer_is_kept_only_where_the_text_supports_it() -> None:
     assert document.education[0].institution == "University of Leeds"  # Oxford was invented
     assert "Rust" not in document.skill_names()
     assert {"SQL", "Python", "Tableau"} <= set(document.skill_names())
-    assert document.years_of_experience == 7.1  # Jan 2019 to Jan 2026 from the dates, not 25
+    assert document.years_of_experience == 6.5  # mid-2019 to Jan 2026 from the dates, not 25
     assert "<resume>" in chat.calls[0][-1].content
 
 
