@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
+import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
@@ -19,7 +20,9 @@ from bot.config import Config, ConfigError, load_config
 from bot.delivery.rate_limits import CONSOLE_LIMITS
 from bot.logs import configure_logging
 from domain.outbox import OutboxStatus
+from domain.resumes import LooksLikeJobDescription, ResumeRejected
 from domain.users import IdentityKey
+from handlers.resume_messages import describe_rejection, understood
 from storage import migrate
 from storage.ai_store import SqlAIRequestLog
 from storage.database import create_engine
@@ -64,6 +67,19 @@ def build_parser() -> argparse.ArgumentParser:
     outbox = commands.add_parser("outbox", help="scheduled messages by status, recent failures")
     outbox.add_argument("--failures", type=int, default=10, help="how many failures to list")
 
+    resume = commands.add_parser("resume", help="read resumes as a chat upload does")
+    resume_commands = resume.add_subparsers(dest="resume_command", required=True)
+    parse = resume_commands.add_parser(
+        "parse", help="what CareerBot reads from resume files (nothing is stored)"
+    )
+    parse.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    parse.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="one JSON line per file: the JSON Resume document, years of experience and "
+        "whether it reads like a job ad (or the error the chat would show)",
+    )
+
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="apply pending migrations")
@@ -92,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_digest_now(config, args.user))
         elif args.command == "outbox":
             asyncio.run(_outbox(config, args.failures))
+        elif args.command == "resume":
+            return asyncio.run(_resume_parse(config, args.files, args.jsonl))
         elif args.command == "ai-log":
             asyncio.run(_ai_log(config, args.limit, args.summary, args.days))
     except KeyboardInterrupt:
@@ -183,6 +201,40 @@ async def _outbox(config: Config, failures: int) -> None:
             f"  {failure.updated_at:%Y-%m-%d %H:%M:%S} #{failure.id} user={failure.user_id} "
             f"{failure.kind} {failure.status.value}: {failure.error or ''}"
         )
+
+
+async def _resume_parse(config: Config, files: list[Path], jsonl: bool) -> int:
+    """Each file through the upload path (limits, isolated reading, parser, job-ad check)
+    without storing anything. Exit code 1 when a file could not be read."""
+    failed = False
+    async with open_app(_without_demo(config)) as app:
+        for path in files:
+            try:
+                read = await app.services.intake.read(None, path.read_bytes())
+            except ResumeRejected as exc:
+                failed = True
+                message = describe_rejection(exc)
+                print(json.dumps({"file": str(path), "error": message}) if jsonl else message)
+                continue
+            except OSError as exc:
+                failed = True
+                message = f"Can't open {path}: {exc.strerror or exc}"
+                print(json.dumps({"file": str(path), "error": message}) if jsonl else message)
+                continue
+            if jsonl:
+                line = {
+                    "file": str(path),
+                    "resume": read.document.json_resume(),
+                    "years_experience": read.document.years_of_experience,
+                    "looks_like_job_description": read.looks_like_job_description,
+                }
+                print(json.dumps(line, ensure_ascii=False), flush=True)
+            else:
+                print(f"== {path}")
+                if read.looks_like_job_description:
+                    print(describe_rejection(LooksLikeJobDescription()))
+                print("\n".join(understood(read.document)), end="\n\n", flush=True)
+    return 1 if failed else 0
 
 
 def _without_demo(config: Config) -> Config:

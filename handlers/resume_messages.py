@@ -110,16 +110,60 @@ def _round_years(years: float) -> str:
     return f"{shown} year{'' if shown == '1' else 's'}"
 
 
-def _years(work: Work) -> str:
-    start = (work.startDate or "")[:4]
-    end = "present" if work.current else (work.endDate or "")[:4]
-    return f" ({start}–{end})" if start or end else ""
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def _when(iso: str | None) -> str:
+    if not iso:
+        return ""
+    year, _, month = iso.partition("-")
+    return f"{_MONTHS[int(month) - 1]} {year}" if month else year
+
+
+def _dates(work: Work) -> str:
+    start = _when(work.startDate)
+    end = "present" if work.current else _when(work.endDate)
+    if start and end:
+        return f" ({start} – {end})"
+    return f" ({start or end})" if start or end else ""
+
+
+def understood(doc: ResumeDocument) -> list[str]:
+    """What was read from a resume, as the lines of a chat message."""
+    lines = []
+    basics = doc.basics
+    lines.append(f"Name: {basics.name or '—'}")
+    lines.append(f"Current title: {basics.label or '—'}")
+    if doc.years_of_experience is not None:
+        lines.append(f"Experience: about {_round_years(doc.years_of_experience)}")
+    if doc.work:
+        lines.append("Positions:")
+        for job in doc.work[:6]:
+            at = f" — {job.name}" if job.name else ""
+            lines.append(f"• {job.position or 'Position'}{at}{_dates(job)}")
+        if len(doc.work) > 6:
+            lines.append(f"• … and {len(doc.work) - 6} more")
+    education = education_lines(doc)
+    if education:
+        lines.append("Education:")
+        lines += [f"• {line}" for line in education[:3]]
+    skills = doc.skill_names()
+    if skills:
+        more = f" (+{len(skills) - 15} more)" if len(skills) > 15 else ""
+        lines.append(f"Skills ({len(skills)}): {', '.join(skills[:15])}{more}")
+    return lines
+
+
+CORRECT = (
+    "Something wrong? Fix a field with /profile set <field> <value> (e.g. /profile set title "
+    "Senior Accountant), or send the file again exported as a simple PDF or DOCX."
+)
 
 
 def summarise(
     resume: Resume, profile: Profile, number: int, duplicate: bool, read_by: str = "stored"
 ) -> str:
-    """What was read from the resume, and what is still missing."""
+    """What was read from the resume, how to correct it, and what is still missing."""
     doc: ResumeDocument = resume.document
     pages = f", {resume.pages} page{'s' if resume.pages != 1 else ''}" if resume.pages else ""
     if duplicate:
@@ -133,28 +177,9 @@ def summarise(
             f"Got it — resume {number} ({resume.file_name}{pages}). Here's what I "
             f"understood (read by the {engine}):"
         )
-    lines = [head, ""]
-    basics = doc.basics
-    lines.append(f"Name: {basics.name or '—'}")
-    lines.append(f"Current title: {basics.label or '—'}")
-    if doc.years_of_experience is not None:
-        lines.append(f"Experience: about {_round_years(doc.years_of_experience)}")
-    if doc.work:
-        lines.append("Positions:")
-        for job in doc.work[:4]:
-            at = f" — {job.name}" if job.name else ""
-            lines.append(f"• {job.position or 'Role'}{at}{_years(job)}")
-        if len(doc.work) > 4:
-            lines.append(f"• … and {len(doc.work) - 4} more")
-    education = education_lines(doc)
-    if education:
-        lines.append("Education:")
-        lines += [f"• {line}" for line in education[:3]]
-    skills = doc.skill_names()
-    if skills:
-        more = f" (+{len(skills) - 15} more)" if len(skills) > 15 else ""
-        lines.append(f"Skills ({len(skills)}): {', '.join(skills[:15])}{more}")
+    lines = [head, "", *understood(doc)]
     lines += ["", "I've updated your profile from it (anything you set by hand stays as it is)."]
+    lines.append(CORRECT)
     lines += missing_prompts(doc, profile)
     return "\n".join(lines)
 

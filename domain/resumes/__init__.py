@@ -30,7 +30,7 @@ from domain.resumes.errors import (
     TooManyPages,
     UnsupportedFileType,
 )
-from domain.resumes.intake import IntakeResult, ResumeIntake, ResumeLibrary
+from domain.resumes.intake import IntakeResult, ReadResume, ResumeIntake, ResumeLibrary
 from domain.resumes.job_ads import looks_like_job_description
 from domain.resumes.layout import CELL, TextLine, lines_from_text, text_of
 from domain.resumes.model import (
@@ -66,6 +66,7 @@ __all__ = [
     "ParsingTimedOut",
     "ParsingTooExpensive",
     "Project",
+    "ReadResume",
     "Resume",
     "ResumeDocument",
     "ResumeIntake",

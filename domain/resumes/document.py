@@ -93,3 +93,13 @@ class ResumeDocument(_Part):
 
     def skill_names(self) -> list[str]:
         return [s.name for s in self.skills]
+
+    def json_resume(self) -> dict[str, object]:
+        """The document as JSON Resume (jsonresume.org schema): empty fields left out, and
+        what the schema does not know (`current`, the years of experience) too — a work
+        entry without an end date is current there."""
+        data = self.model_dump(
+            exclude={"years_of_experience": True, "work": {"__all__": {"current"}}},
+            exclude_none=True,
+        )
+        return {key: value for key, value in data.items() if value not in ([], {})}

@@ -198,8 +198,8 @@ def rows_of(lines: list[TextLine], *, single_dates: bool) -> list[Row]:
         if dates is None:
             rows.append(Row(line, None, text, ""))
             continue
-        before = text[: dates.span[0]].strip(" ,|•·—–-(:" + CELL)
-        after = text[dates.span[1] :].strip(" ,|•·—–-):" + CELL)
+        before = text[: dates.span[0]].strip(" ,|•·—–-:" + CELL).removesuffix("(").rstrip()
+        after = text[dates.span[1] :].lstrip(")").strip(" ,|•·—–-:" + CELL)
         rows.append(Row(line, dates, before, after))
     _stack_ranges(rows)
     _margin_years(rows)

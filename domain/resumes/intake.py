@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from domain.errors import NotFound
 from domain.file_types import FileType, sniff
 from domain.profiles import Profile
+from domain.resumes.document import ResumeDocument
 from domain.resumes.errors import (
     FileTooLarge,
     LooksLikeJobDescription,
@@ -17,7 +18,7 @@ from domain.resumes.errors import (
     UnsupportedFileType,
 )
 from domain.resumes.job_ads import looks_like_job_description
-from domain.resumes.model import NewResume, Resume, ResumeLimits, apply_resume
+from domain.resumes.model import ExtractedText, NewResume, Resume, ResumeLimits, apply_resume
 from domain.resumes.structurer import ResumeStructurer
 
 if TYPE_CHECKING:  # the unit of work's port names every feature's repository, this one too
@@ -26,6 +27,17 @@ if TYPE_CHECKING:  # the unit of work's port names every feature's repository, t
     from domain.resumes.ports import TextExtractor
 
 MIN_WORDS = 40  # the shortest real resume is well above this
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResume:
+    """What an upload holds, before anything is stored."""
+
+    file_type: FileType
+    extracted: ExtractedText
+    document: ResumeDocument
+    read_by: str
+    looks_like_job_description: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +87,26 @@ class ResumeIntake:
             raise UnsupportedFileType(file_type)
         return (await self._extractor.extract(data, file_type, self.limits)).text
 
+    async def read(self, user_id: int | None, data: bytes) -> ReadResume:
+        """Check, read (isolated) and structure one file; store nothing. Raises
+        `ResumeRejected` when it can't be read. `careerbot resume parse` is this."""
+        self.check_size(len(data))
+        file_type = sniff(data)
+        if not file_type.readable:
+            raise UnsupportedFileType(file_type)
+        extracted = await self._extractor.extract(data, file_type, self.limits)
+        if len(extracted.text) > self.limits.max_chars:
+            raise TextTooLong(self.limits.max_chars)
+        words = len(extracted.text.split())
+        if words < MIN_WORDS:
+            raise NotEnoughText(words)
+        source = list(extracted.lines) or extracted.text
+        document, read_by = await self._structurer.structure(
+            source, user_id, self._clock.now().date()
+        )
+        job_ad = looks_like_job_description(extracted.text, document)
+        return ReadResume(file_type, extracted, document, read_by, job_ad)
+
     async def ingest(
         self, user_id: int, file_name: str, data: bytes, *, as_resume: bool = False
     ) -> IntakeResult:
@@ -83,44 +115,35 @@ class ResumeIntake:
         A file that reads like a job ad raises `LooksLikeJobDescription` (nothing stored) so
         the user can be asked; `as_resume` is their answer "it is my resume"."""
         self.check_size(len(data))
-        file_type = sniff(data)
-        if not file_type.readable:
-            raise UnsupportedFileType(file_type)
         sha256 = hashlib.sha256(data).hexdigest()
-        duplicate = await self._activate_duplicate(user_id, sha256)
-        if duplicate is not None:
-            return duplicate
-        extracted = await self._extractor.extract(data, file_type, self.limits)
-        if len(extracted.text) > self.limits.max_chars:
-            raise TextTooLong(self.limits.max_chars)
-        words = len(extracted.text.split())
-        if words < MIN_WORDS:
-            raise NotEnoughText(words)
+        if sniff(data).readable:
+            duplicate = await self._activate_duplicate(user_id, sha256)
+            if duplicate is not None:
+                return duplicate
+        read = await self.read(user_id, data)
+        if read.looks_like_job_description and not as_resume:
+            raise LooksLikeJobDescription(read.extracted.text)
         now = self._clock.now()
-        source = list(extracted.lines) or extracted.text
-        document, read_by = await self._structurer.structure(source, user_id, now.date())
-        if not as_resume and looks_like_job_description(extracted.text, document):
-            raise LooksLikeJobDescription(extracted.text)
-        key = await self._files.put(data, suffix=f".{file_type.value}")
+        key = await self._files.put(data, suffix=f".{read.file_type.value}")
         try:
             async with self._uow() as uow:
                 resume = await uow.resumes.add(
                     NewResume(
                         user_id=user_id,
                         file_key=key,
-                        file_name=_display_name(file_name, file_type),
-                        file_type=file_type,
+                        file_name=_display_name(file_name, read.file_type),
+                        file_type=read.file_type,
                         size=len(data),
                         sha256=sha256,
-                        pages=extracted.pages,
-                        text=extracted.text,
-                        document=document,
+                        pages=read.extracted.pages,
+                        text=read.extracted.text,
+                        document=read.document,
                         created_at=now,
                     )
                 )
                 await uow.resumes.set_active(user_id, resume.id)
                 resume.active = True
-                profile = apply_resume(await uow.profiles.get(user_id), document)
+                profile = apply_resume(await uow.profiles.get(user_id), read.document)
                 await uow.profiles.save(user_id, profile, now)
                 number = len(await uow.resumes.list_for_user(user_id))
                 await uow.commit()
@@ -128,7 +151,7 @@ class ResumeIntake:
             await self._files.delete(key)
             raise
         return IntakeResult(
-            resume=resume, number=number, duplicate=False, profile=profile, read_by=read_by
+            resume=resume, number=number, duplicate=False, profile=profile, read_by=read.read_by
         )
 
     async def _activate_duplicate(self, user_id: int, sha256: str) -> IntakeResult | None:

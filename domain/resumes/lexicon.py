@@ -306,7 +306,12 @@ class TitleWords:
                 continue
             head = self.head_weight(last[-1])
             rest_score = self.title_score(rest)
-            if head >= 0.8 and rest_score < 0.45 and rest[:1].isupper():
+            if (
+                head >= 0.8
+                and not self.ends_in_head(rest)
+                and rest_score < 0.6
+                and rest[:1].isupper()
+            ):
                 value = head - rest_score
                 if best is None or value > best[0]:
                     best = (value, cut)

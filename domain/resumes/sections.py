@@ -231,6 +231,7 @@ class Section:
     kind: str
     title: str
     lines: list[TextLine] = field(default_factory=list)
+    beside: str | None = None  # the kind of a second column read into this section
 
 
 @dataclass
@@ -301,10 +302,9 @@ def _known(text: str) -> str | None:
     if squashed in _SQUASHED:
         return _SQUASHED[squashed]
     words = key.split()
-    for cut in range(1, len(words)):  # "EXPERIENCE SKILLS": two headings side by side
-        left, right = " ".join(words[:cut]), " ".join(words[cut:])
-        if left in _HEADINGS and right in _HEADINGS and _heading_shaped(text):
-            return _HEADINGS[left]
+    pair = side_by_side(text)
+    if pair is not None:
+        return pair[0]
     plain = text.rstrip(":").strip()
     # "Teaching Experience", "CORPORATE EXPERIENCE", "Skills & Awards": a short heading-
     # shaped line (capitalised words, no sentence punctuation) named by its first or last word.
@@ -315,6 +315,17 @@ def _known(text: str) -> str | None:
     first = _HEADINGS.get(words[0])
     if first is not None and words[1] in ("and", "&"):
         return first
+    return None
+
+
+def side_by_side(text: str) -> tuple[str, str] | None:
+    """ "EXPERIENCE SKILLS", "Education Skills": the headings of two columns on one line
+    (a two-column layout read row by row), as (left kind, right kind)."""
+    words = _key(text).split()
+    for cut in range(1, len(words)):
+        left, right = " ".join(words[:cut]), " ".join(words[cut:])
+        if left in _HEADINGS and right in _HEADINGS and _heading_shaped(text.rstrip(":")):
+            return _HEADINGS[left], _HEADINGS[right]
     return None
 
 
@@ -340,7 +351,8 @@ def split_sections(lines: list[TextLine]) -> Sections:
         if in_experience and label and kind not in (EDUCATION, EXPERIENCE):
             current.append(line)  # "Skills: Java, SQL" under a position describes it
             continue
-        section = Section(kind, line.text)
+        pair = side_by_side(line.text)
+        section = Section(kind, line.text, beside=pair[1] if pair else None)
         sections.sections.append(section)
         current = section.lines
         if rest:

@@ -146,6 +146,30 @@ async def test_dm_start_and_a_resume_attachment(world: World) -> None:
     assert "Harvey" not in profile.content  # bob sees only his own (empty) profile
 
 
+async def test_a_job_ad_raises_a_question_answered_by_a_button(world: World) -> None:
+    ad = SHARED_DATA / "job_descriptions" / "job_desc_java_developer.pdf"
+    world.payloads.clear()
+    (question,) = await world.dm(world.ann, "", attachments=[str(ad)])
+    assert question.content.startswith("This looks like a job ad. Is it your resume?")
+    (row,) = world.payloads[-1]["components"]
+    buttons = {b["label"]: b["custom_id"] for b in row["components"]}
+    assert buttons == {
+        "It's my resume": "cb:/resume keep",
+        "Tailor my resume to it": "cb:/tailor held",
+    }
+    press = Recorded(
+        world.ann,
+        None,
+        question.channel.id,
+        type=discord.InteractionType.component,
+        data={"custom_id": "cb:/resume keep"},
+    )
+    await world.adapter.on_interaction(press)  # type: ignore[arg-type]
+    assert press.texts()[0].startswith(
+        r"Got it — resume 1 (job\_desc\_java\_developer.pdf"
+    )  # escaped
+
+
 async def test_matches_come_with_buttons(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     async with make_world(tmp_path, monkeypatch, CAREERBOT_JOBS__DEMO_CATALOG="true") as world:
         await world.dm(world.ann, "/profile set target_roles Data Engineer")

@@ -68,6 +68,21 @@ async def test_start_commands_menu_and_a_resume_document(tmp_path: Path) -> None
         assert [c.method for c in telegram.calls].count("getFile") == 1
 
 
+async def test_a_job_ad_raises_a_question_answered_by_a_button(tmp_path: Path) -> None:
+    async with serving(tmp_path) as (_, telegram):
+        ad = SHARED_DATA / "job_descriptions" / "job_desc_java_developer.pdf"
+        telegram.user_sends_document(ANN, ad.read_bytes(), ad.name, "application/pdf")
+        (question,) = await reply_to(telegram, ANN)
+        assert question.startswith("This looks like a job ad. Is it your resume?")
+        keyboard = telegram.sent(ANN)[-1].params["reply_markup"]["inline_keyboard"]
+        buttons = {b["text"]: b["callback_data"] for row in keyboard for b in row}
+        assert list(buttons) == ["It's my resume", "Tailor my resume to it"]
+        assert all(len(data.encode()) <= 64 for data in buttons.values())
+        telegram.user_presses(ANN, buttons["It's my resume"])
+        texts = await reply_to(telegram, ANN)
+        assert texts[-1].startswith("Got it — resume 1 (job_desc_java_developer.pdf")
+
+
 async def test_an_oversized_document_is_refused_without_download(tmp_path: Path) -> None:
     async with serving(tmp_path) as (_, telegram):
         telegram.user_sends_document(
