@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import itertools
 import json
 import statistics
 import tempfile
@@ -57,12 +58,10 @@ def with_pdfplumber(path: Path) -> list[TextLine]:
                 row.sort(key=lambda w: w["x0"])
                 size = statistics.median(w["size"] for w in row)
                 text = row[0]["text"]
-                for before, word in zip(row, row[1:], strict=False):
+                for before, word in itertools.pairwise(row):
                     text += (CELL if word["x0"] - before["x1"] > 1.6 * size else " ") + word["text"]
                 bold = sum("bold" in w["fontname"].casefold() for w in row) > 0.6 * len(row)
-                lines.append(
-                    TextLine(text, size=size, bold=bold, indent=row[0]["x0"], page=number)
-                )
+                lines.append(TextLine(text, size=size, bold=bold, indent=row[0]["x0"], page=number))
     return lines
 
 
@@ -130,7 +129,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     args = parser.parse_args()
-    print(f"{'reader':12} {'positions F1':>13} {'education F1':>13} {'median ms':>10} {'p95 ms':>8}")
+    print(
+        f"{'reader':12} {'positions F1':>13} {'education F1':>13} {'median ms':>10} {'p95 ms':>8}"
+    )
     for name, reader in (("pypdfium2", with_pdfium), ("pdfplumber", with_pdfplumber)):
         scores = quality(args.data, reader)
         median, p95 = speed(args.data, reader)

@@ -89,3 +89,42 @@ async def test_unusable_model_answers_fall_back_to_offline() -> None:
     assert read_by == OFFLINE
     assert document.work[0].name == "Acme Corp"
     assert len(chat.calls) == 2  # one repair attempt, then the fallback
+
+
+async def test_model_dates_and_numbers_must_be_written_in_the_text() -> None:
+    answer = {
+        "basics": {"name": "Dana Smith"},
+        "work": [
+            {
+                "name": "Acme Corp",
+                "position": "Data Analyst",
+                "startDate": "2017",  # the text says 2019
+                "highlights": ["Built dashboards in Tableau"],
+            }
+        ],
+        "education": [
+            {"institution": "University of Leeds", "studyType": "BSc", "endDate": "2018"},
+        ],
+    }
+    chat = ScriptedChat(json.dumps(answer))
+    document, _ = await structurer(chat).structure(TEXT, 1, date(2026, 1, 1))
+    # The invented start year sinks the model's position; the offline one stands.
+    assert [(w.position, w.startDate) for w in document.work] == [("Data Analyst", "2019")]
+    assert document.education[0].endDate == "2018"
+
+
+async def test_a_model_highlight_with_an_invented_number_is_dropped() -> None:
+    answer = {
+        "work": [
+            {
+                "name": "Acme Corp",
+                "position": "Data Analyst",
+                "startDate": "2019",
+                "current": True,
+                "highlights": ["Built dashboards in Tableau", "Saved $4M a year"],
+            }
+        ],
+    }
+    chat = ScriptedChat(json.dumps(answer))
+    document, _ = await structurer(chat).structure(TEXT, 1, date(2026, 1, 1))
+    assert document.work[0].highlights == ["Built dashboards in Tableau"]
