@@ -78,15 +78,11 @@ async def keep_held_as_resume(ctx: Context) -> list[Reply]:
 
 
 async def _stored(ctx: Context, result: IntakeResult) -> list[Reply]:
-    replies: list[Reply] = []
-    replies.append(
-        Reply(
-            summarise(
-                result.resume, result.profile, result.number, result.duplicate, result.read_by
-            ),
-            buttons=RESUME_BUTTONS,
-        )
+    """What was read from a stored resume; onboarding carries on after it."""
+    summary = summarise(
+        result.resume, result.profile, result.number, result.duplicate, result.read_by
     )
+    replies = [Reply(summary, buttons=RESUME_BUTTONS)]
     if ctx.state is not None and ctx.state.flow == onboarding.FLOW:
         replies += await onboarding.resume_after_upload(ctx, result.profile)
     return replies

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#&'’.-]*")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[+#][a-z0-9+#]*)?")
 
 # Words that qualify a title without being in many O*NET titles.

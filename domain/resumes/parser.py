@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from domain.resumes.contacts import contacts, find_name, home_location
-from domain.resumes.dates import years_between
+from domain.resumes.dates import find_range, find_single, years_between
 from domain.resumes.document import (
     Basics,
     Certificate,
@@ -202,8 +202,6 @@ def _skills(
 
 
 def _projects(lines: list[TextLine]) -> list[Project]:
-    from domain.resumes.dates import find_range, find_single
-
     projects: list[Project] = []
     for line in lines:
         text = line.text.replace(CELL, " ").strip()
@@ -250,8 +248,6 @@ def _languages(lines: list[TextLine]) -> list[Language]:
 
 
 def _certificates(lines: list[TextLine]) -> list[Certificate]:
-    from domain.resumes.dates import find_single
-
     certificates: list[Certificate] = []
     for line in lines:
         text = BULLET.sub("", line.text.replace(CELL, " ")).strip()
