@@ -7,7 +7,8 @@ PDFs) goes through the upload path minus the database: `ResumeIntake.read` with 
 production isolation (a forkserver child per file with the time and memory limits), the
 offline parser and the job-ad check. Prints median and p95 wall time per file, by kind and
 for 1–2 page PDFs, and the memory high-water mark of the parsing children and of this
-process.
+process. Then the parser alone on hostile text (one 100k-character word, pages of years
+and phone-like figures, a wall of title words): the time each takes.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 from bot.documents.isolated import IsolatedExtractor
 from domain.clock import SystemClock
 from domain.resumes import ResumeIntake, ResumeLimits, ResumeStructurer
+from domain.resumes.parser import parse_resume
 from domain.skills import bundled_taxonomy
 
 
@@ -81,6 +83,25 @@ async def run(data: Path, rounds: int) -> None:
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: parsing children {children:.0f} MB, bot process {me:.0f} MB")
+    hostile()
+
+
+HOSTILE = {
+    "one 100k-character word": "a" * 100_000,
+    "20k years": "2019 " * 20_000,
+    "10k phone-like figures": "555-0100 " * 10_000,
+    "10k title words": ("Manager " * 50 + "\n") * 200,
+}
+
+
+def hostile() -> None:
+    taxonomy = bundled_taxonomy()
+    today = SystemClock().now().date()
+    print(f"{'hostile text':24} {'chars':>7} {'ms':>8}")
+    for name, text in HOSTILE.items():
+        start = time.perf_counter()
+        parse_resume(text, taxonomy, today)
+        print(f"{name:24} {len(text):7} {(time.perf_counter() - start) * 1000:8.1f}")
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ from domain.resumes.places import place_names
 from domain.resumes.sections import heading_of, unspaced
 from domain.skills import bundled_taxonomy
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 PROFILE_URL = re.compile(
     r"(?:https?://)?(?:www\.)?(linkedin\.com/in|github\.com|gitlab\.com|behance\.net"
     r"|dribbble\.com)/([\w.-]+)/?",
@@ -40,6 +40,8 @@ _PARTICLES = {"van", "von", "de", "der", "da", "di", "del", "la", "le", "bin", "
 PHONE_REGIONS = ("US", "GB", "DE", "IL", "RU", "IN", "FR", "CA", "AU")
 _DATEISH = re.compile(r"\d{1,2}/\d{2,4}|\b(?:19|20)\d\d\s*[–-]")
 NAME_ZONE = 12  # lines from the top where a name may stand
+PHONE_ZONE = 6000  # characters from the top, and a third of it from the end (footers)
+MAX_PHONE_TRIES = 200  # candidate numbers per region (a page of figures is not a phone book)
 
 
 def contacts(lines: list[TextLine], basics: Basics) -> None:
@@ -59,7 +61,10 @@ def contacts(lines: list[TextLine], basics: Basics) -> None:
                     url=f"https://{host}/{match.group(2)}",
                 )
             )
-    basics.phone = _phone(text)
+    zone = text
+    if len(text) > PHONE_ZONE * 2:
+        zone = f"{text[:PHONE_ZONE]}\n{text[-PHONE_ZONE // 3 :]}"
+    basics.phone = _phone(zone)
     if basics.url is None:
         for url in URL.finditer(text):
             if not PROFILE_URL.match(url.group(0)):
@@ -72,7 +77,7 @@ def _phone(text: str) -> str | None:
     10/2014") that look like numbers are not phones."""
     for region in PHONE_REGIONS:
         matcher = phonenumbers.PhoneNumberMatcher(
-            text, region, leniency=phonenumbers.Leniency.VALID
+            text, region, leniency=phonenumbers.Leniency.VALID, max_tries=MAX_PHONE_TRIES
         )
         for match in matcher:
             raw = match.raw_string.strip()

@@ -266,7 +266,7 @@ class TitleWords:
         if word in _HEAD_EXTRA:
             return 1.0
         count = self.as_head.get(word, 0)
-        if not count and len(word) >= 8:  # "teamleader", "bookkeeper": a compound's head
+        if not count and 8 <= len(word) <= 30:  # "teamleader", "bookkeeper": a compound's head
             count = max((self.as_head.get(word[i:], 0) for i in range(2, len(word) - 3)), default=0)
         return min(1.0, math.log1p(count) / math.log1p(30))
 

@@ -175,3 +175,26 @@ def test_job_descriptions_are_told_apart_from_resumes() -> None:
     ad = extracted("job_descriptions/job_desc_java_developer.pdf").text
     assert not looks_like_job_description(resume, parse(resume))
     assert looks_like_job_description(ad, parse(ad))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 100_000,
+        "2019 " * 20_000,
+        "555-0100 " * 10_000,
+        ("Manager " * 50 + "\n") * 200,
+    ],
+    ids=["one-long-word", "years", "phone-like-figures", "title-words"],
+)
+def test_hostile_text_invents_nothing(text: str) -> None:
+    doc = parse(text)
+    assert doc.basics.name is None
+    assert doc.basics.phone is None
+    assert doc.work == []
+    assert doc.education == []
+
+
+def test_an_email_inside_a_long_word_is_still_found_whole() -> None:
+    doc = parse("Jane Roe\n" + "x" * 5000 + " jane.roe@example.com\n")
+    assert doc.basics.email == "jane.roe@example.com"
