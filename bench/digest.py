@@ -39,12 +39,9 @@ from bot.delivery.dispatcher import DispatchPolicy, OutboxDispatcher
 from bot.delivery.errors import RateLimited
 from bot.delivery.rate_limits import PlatformLimits
 from bot.jobs.catalog_index import NumpyCatalogIndex
-from domain.demo_jobs import ROLES, demo_jobs
-from domain.embeddings import EmbeddingIndexer
-from domain.job_matching import JobMatcher
-from domain.outbox import OutboxStatus
+from domain.jobs import ROLES, EmbeddingIndexer, JobMatcher, demo_jobs
 from domain.profiles import Profile
-from domain.scheduled_pushes import PushPlanner
+from domain.pushes import OutboxStatus, PushPlanner
 from handlers.messages import Reply
 from handlers.pushes import PushMessages
 from storage import migrate

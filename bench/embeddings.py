@@ -26,7 +26,7 @@ import numpy as np
 from bot.documents.extract import extract_text
 from domain.file_types import sniff
 from domain.resumes import ResumeLimits, parse_resume
-from domain.skills import bundled_taxonomy
+from domain.taxonomy import bundled_taxonomy
 
 BACKEND = {"backend_developer", "senior_software_developer", "job_desc_full_stack_engineer"}
 RELEVANT: dict[str, set[str]] = {

@@ -35,16 +35,20 @@ from embeddings import RELEVANT, quality, read, tfidf_scores
 
 from bot.ai.embedders import MiniLMEmbedder, WordLlamaEmbedder
 from bot.jobs.catalog_index import NumpyCatalogIndex
-from domain.demo_jobs import demo_jobs
-from domain.embeddings import EmbeddingIndexer, StoredVector
-from domain.job_catalog import JobCatalog
-from domain.job_import import job_from_record
-from domain.job_matching import JobMatcher, profile_text
-from domain.jobs import Job
-from domain.matching import rank
+from domain.jobs import (
+    EmbeddingIndexer,
+    Job,
+    JobCatalog,
+    JobMatcher,
+    StoredVector,
+    demo_jobs,
+    job_from_record,
+    profile_text,
+    rank,
+)
 from domain.profiles import Profile
 from domain.resumes import apply_resume, parse_resume
-from domain.skills import bundled_taxonomy
+from domain.taxonomy import bundled_taxonomy
 from storage import migrate
 from storage.database import create_engine, sqlite_url
 from storage.job_repository import _job_values

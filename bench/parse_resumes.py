@@ -23,9 +23,8 @@ from pathlib import Path
 
 from bot.documents.isolated import IsolatedExtractor
 from domain.clock import SystemClock
-from domain.resumes import ResumeIntake, ResumeLimits, ResumeStructurer
-from domain.resumes.parser import parse_resume
-from domain.skills import bundled_taxonomy
+from domain.resumes import ResumeIntake, ResumeLimits, ResumeStructurer, parse_resume
+from domain.taxonomy import bundled_taxonomy
 
 
 def p95(values: list[float]) -> float:

@@ -28,7 +28,7 @@ import pypdfium2 as pdfium
 
 from bot.documents.pdf_layout import page_lines
 from domain.resumes import CELL, TextLine, parse_resume
-from domain.skills import bundled_taxonomy
+from domain.taxonomy import bundled_taxonomy
 
 Reader = Callable[[Path], list[TextLine]]
 

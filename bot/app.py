@@ -21,18 +21,12 @@ from bot.documents.docx_writer import DocxWriter
 from bot.documents.isolated import IsolatedExtractor
 from bot.jobs.catalog_index import NumpyCatalogIndex
 from bot.scheduler import PushScheduler, TickIntervals
-from domain.account_links import AccountLinker
-from domain.ai import ChatModel, Embedder
-from domain.ai_gateway import AIGateway, AIPolicy
-from domain.alert_service import JobAlerts
+from domain.accounts import AccountLinker, PersonalData
+from domain.ai import AIGateway, AIPolicy, ChatModel, Embedder
 from domain.clock import Clock, SystemClock
-from domain.embeddings import EmbeddingIndexer
-from domain.job_catalog import JobCatalog
-from domain.job_matching import ApplicationTracker, JobActions, JobMatcher
-from domain.outbox_writer import OutboxWriter
-from domain.plan_service import PlanService
-from domain.privacy import PersonalData
-from domain.push_preferences import PushPreferences
+from domain.jobs import ApplicationTracker, EmbeddingIndexer, JobActions, JobCatalog, JobMatcher
+from domain.plans import PlanService
+from domain.pushes import JobAlerts, OutboxWriter, PushPlanner, PushPreferences, PushRules
 from domain.resumes import (
     ResumeIntake,
     ResumeLibrary,
@@ -40,9 +34,8 @@ from domain.resumes import (
     ResumeStructurer,
     TextExtractor,
 )
-from domain.scheduled_pushes import PushPlanner, PushRules
-from domain.skills import bundled_taxonomy
-from domain.tailoring_service import TailoringService
+from domain.tailoring import TailoringService
+from domain.taxonomy import bundled_taxonomy
 from handlers.conversation import Conversation
 from handlers.pushes import PushMessages
 from handlers.services import Services

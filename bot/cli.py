@@ -19,9 +19,9 @@ from bot.app import App, open_app
 from bot.config import Config, ConfigError, load_config
 from bot.delivery.rate_limits import CONSOLE_LIMITS
 from bot.logs import configure_logging
-from domain.outbox import OutboxStatus
+from domain.accounts import IdentityKey
+from domain.pushes import OutboxStatus
 from domain.resumes import LooksLikeJobDescription, ResumeRejected
-from domain.users import IdentityKey
 from handlers.resume_messages import describe_rejection, understood
 from storage import migrate
 from storage.ai_store import SqlAIRequestLog
@@ -302,8 +302,8 @@ async def _jobs(config: Config, args: argparse.Namespace) -> int:
 
     from bot.jobs.feeds import Feed, FeedError, fetch_records
     from bot.jobs.importing import ImportOutcome, import_file, import_jobs, jobs_from_records
-    from domain.job_import import InvalidJobRecord
-    from domain.skills import bundled_taxonomy
+    from domain.jobs import InvalidJobRecord
+    from domain.taxonomy import bundled_taxonomy
 
     async with open_app(_without_demo(config)) as app:
         catalog = app.services.catalog

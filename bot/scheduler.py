@@ -15,7 +15,7 @@ from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from domain.scheduled_pushes import PushPlanner
+from domain.pushes import PushPlanner
 from storage.leadership import SchedulerLeadership
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from domain.applications import ApplicationStatus
-from domain.job_matching import InvalidStatus
+from domain.jobs import InvalidStatus
 from handlers.context import Context
 from handlers.messages import Reply
 

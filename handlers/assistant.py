@@ -3,9 +3,8 @@ context. Without a model configured it says so and points to what works offline.
 
 from __future__ import annotations
 
-from domain.ai_gateway import Prompt
-from domain.profile_service import load_profile
-from domain.profiles import PROFILE_FIELDS, display_value
+from domain.ai import Prompt
+from domain.profiles import PROFILE_FIELDS, display_value, load_profile
 from handlers.context import Context
 from handlers.messages import Reply
 

@@ -6,12 +6,11 @@ from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from domain.accounts import ConversationState, User
 from domain.clock import Clock
-from domain.conversations import ConversationState
-from domain.outbox import NewOutboxMessage
-from domain.ports import UnitOfWorkFactory
-from domain.users import User
+from domain.pushes import NewOutboxMessage
 from handlers.messages import Incoming, Reply
+from handlers.units import HandlerUnitOfWorkFactory
 
 if TYPE_CHECKING:
     from handlers.commands import CommandTable
@@ -25,7 +24,7 @@ class Context:
     incoming: Incoming
     user: User
     state: ConversationState | None
-    uow: UnitOfWorkFactory
+    uow: HandlerUnitOfWorkFactory
     clock: Clock
     commands: CommandTable
     services: Services

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
-from domain.account_links import LastIdentity, LinkCodeInvalid, LinkToSelf
+from domain.accounts import IdentityKey, LastIdentity, LinkCodeInvalid, LinkToSelf, resolve_user
 from domain.ai import (
     AIBudgetExceeded,
     AIError,
@@ -14,19 +14,17 @@ from domain.ai import (
     AIRateLimited,
     AIUnavailable,
 )
-from domain.alerts import EmptySearch, TooManyAlerts
 from domain.clock import Clock
 from domain.errors import DomainError, InvalidField, NotFound
-from domain.identities import resolve_user
-from domain.ports import UnitOfWorkFactory
+from domain.pushes import EmptySearch, TooManyAlerts
 from domain.resumes import ResumeRejected
-from domain.users import IdentityKey
 from handlers.commands import CommandTable, split_command
 from handlers.context import Context, Handler, Push, Spawn
 from handlers.intents import route_free_text
 from handlers.messages import Incoming, Reply
 from handlers.resume_messages import describe_rejection
 from handlers.services import Services
+from handlers.units import HandlerUnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +46,7 @@ class Conversation:
         self,
         commands: CommandTable,
         flows: Mapping[str, Handler],
-        uow: UnitOfWorkFactory,
+        uow: HandlerUnitOfWorkFactory,
         clock: Clock,
         services: Services,
         on_attachment: Handler,

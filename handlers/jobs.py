@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 
-from domain.job_matching import ProfileTooThin
-from domain.jobs import Job
-from domain.matching import Match, Preferences, passes
-from domain.profile_service import edit_profile, load_profile
-from domain.profiles import clear_field, display_value, find_field, set_field
+from domain.jobs import Job, Match, Preferences, ProfileTooThin, passes
+from domain.profiles import (
+    clear_field,
+    display_value,
+    edit_profile,
+    find_field,
+    load_profile,
+    set_field,
+)
 from handlers.context import Context, Handler
 from handlers.messages import Button, Reply
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.users import IdentityKey
+from domain.accounts import IdentityKey
 from handlers.context import Context
 from handlers.messages import Reply
 

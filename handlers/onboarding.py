@@ -10,8 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from domain.errors import InvalidField
-from domain.profile_service import edit_profile, load_profile
-from domain.profiles import Profile, parse_location_answer, set_field
+from domain.profiles import Profile, edit_profile, load_profile, parse_location_answer, set_field
 from handlers.context import Context
 from handlers.messages import Button, Reply
 from handlers.profile import render_profile

@@ -5,10 +5,16 @@ from __future__ import annotations
 
 from domain.ai import AIError
 from domain.errors import InvalidField
-from domain.plan_service import OFFLINE, PlanFailed, missing_for_plan
-from domain.plans import StoredPlan, TaskState, current_week, progress
-from domain.profile_service import edit_profile, load_profile
-from domain.profiles import set_field
+from domain.plans import (
+    OFFLINE,
+    PlanFailed,
+    StoredPlan,
+    TaskState,
+    current_week,
+    missing_for_plan,
+    progress,
+)
+from domain.profiles import edit_profile, load_profile, set_field
 from handlers.context import Context
 from handlers.messages import Button, OutgoingFile, Reply
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from domain.profile_service import edit_profile, load_profile
 from domain.profiles import (
     PROFILE_FIELDS,
     Profile,
     clear_field,
     display_value,
+    edit_profile,
     find_field,
+    load_profile,
     set_field,
 )
 from handlers.context import Context

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.alerts import MAX_ALERTS
 from domain.errors import InvalidField
-from domain.profile_service import edit_profile
-from domain.profiles import set_field
-from domain.push_settings import PushSettings, parse_clock_time
+from domain.profiles import edit_profile, set_field
+from domain.pushes import MAX_ALERTS, PushSettings, parse_clock_time
 from handlers.context import Context
 from handlers.messages import Reply
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.scheduled_pushes import AlertHit, CheckIn, Digest, FollowUp, Payload
+from domain.pushes import AlertHit, CheckIn, Digest, FollowUp, Payload
 from handlers.jobs import job_card
 from handlers.messages import Button, Reply, replies_to_payload
 

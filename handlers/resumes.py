@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 
-from domain.profile_service import load_profile
+from domain.profiles import load_profile
 from domain.resumes import IntakeResult, LooksLikeJobDescription, ResumeRejected
 from handlers import onboarding
 from handlers.context import Context

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.account_links import AccountLinker
-from domain.ai_gateway import AIGateway
-from domain.alert_service import JobAlerts
-from domain.job_catalog import JobCatalog
-from domain.job_matching import ApplicationTracker, JobActions, JobMatcher
-from domain.plan_service import PlanService
-from domain.ports import DocumentWriter
-from domain.privacy import PersonalData
-from domain.push_preferences import PushPreferences
+from domain.accounts import AccountLinker, PersonalData
+from domain.ai import AIGateway
+from domain.jobs import ApplicationTracker, JobActions, JobCatalog, JobMatcher
+from domain.plans import PlanService
+from domain.pushes import JobAlerts, PushPreferences
 from domain.resumes import ResumeIntake, ResumeLibrary
-from domain.tailoring_service import TailoringService
+from domain.tailoring import DocumentWriter, TailoringService
 
 
 @dataclass(frozen=True, slots=True)

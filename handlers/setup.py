@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from domain.clock import Clock
-from domain.ports import UnitOfWorkFactory
 from handlers import applications as apps
 from handlers import jobs, linking, onboarding, privacy, push_commands, tailoring
 from handlers import plans as plan_handlers
@@ -17,6 +16,7 @@ from handlers.profile import profile_command
 from handlers.resumes import USAGE as RESUME_USAGE
 from handlers.resumes import on_attachment, resume_command, resumes_command
 from handlers.services import Services
+from handlers.units import HandlerUnitOfWorkFactory
 
 
 def build_command_table() -> CommandTable:
@@ -194,7 +194,7 @@ def build_command_table() -> CommandTable:
 
 
 def build_conversation(
-    uow: UnitOfWorkFactory, clock: Clock, services: Services, spawn: Spawn, push: Push
+    uow: HandlerUnitOfWorkFactory, clock: Clock, services: Services, spawn: Spawn, push: Push
 ) -> Conversation:
     """The conversation handler every adapter talks to."""
     flows = {

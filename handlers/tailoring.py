@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
-from domain.outbox import NewOutboxMessage, PushKind, tailoring_key
+from domain.pushes import NewOutboxMessage, PushKind, tailoring_key
 from domain.resumes import ResumeRejected
-from domain.tailoring import TailoringJob, TailoringStatus
-from domain.tailoring_service import TailoringRejected
+from domain.tailoring import TailoringJob, TailoringRejected, TailoringStatus
 from handlers.context import Context, Push
 from handlers.messages import Button, OutgoingFile, Reply, replies_to_payload
 from handlers.resume_messages import describe_rejection

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from domain.skills import bundled_taxonomy
+from domain.taxonomy import bundled_taxonomy
 
 MAX_SKILLS = 12
 

@@ -9,9 +9,7 @@ from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.applications import Application, ApplicationStatus, NewApplication, StatusEvent
-from domain.jobs import Job, RemoteMode
-from domain.matching import Match
-from domain.ports import ImportCounts
+from domain.jobs import ImportCounts, Job, Match, RemoteMode
 from storage.batches import in_batches
 from storage.tables import application_events, applications, jobs, recommendations, users
 

@@ -12,13 +12,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from domain.outbox import (
-    NewOutboxMessage,
-    OutboxFailure,
-    OutboxMessage,
-    OutboxStatus,
-    PushKind,
-)
+from domain.pushes import NewOutboxMessage, OutboxFailure, OutboxMessage, OutboxStatus, PushKind
 from storage.batches import in_batches
 from storage.tables import outbox
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from domain.embeddings import StoredVector
+from domain.jobs import StoredVector
 
 
 def literal(vector: list[float]) -> str:

@@ -8,8 +8,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from domain.alerts import SavedSearch
-from domain.push_settings import PushSettings
+from domain.pushes import PushSettings, SavedSearch
 from storage.batches import in_batches
 from storage.tables import push_settings, saved_searches, users
 

@@ -7,9 +7,8 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, and_, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from domain.conversations import ConversationState
+from domain.accounts import ConversationState, IdentityKey, PlatformIdentity, User
 from domain.profiles import Profile
-from domain.users import IdentityKey, PlatformIdentity, User
 from storage.account_merge import merge_user_rows
 from storage.batches import in_batches
 from storage.tables import (

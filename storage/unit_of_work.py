@@ -7,6 +7,14 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncTransaction
 
+from domain.accounts import ConversationRepository, LinkCodeRepository, UserRepository
+from domain.applications import ApplicationRepository
+from domain.jobs import JobRepository, RecommendationRepository
+from domain.plans import PlanRepository
+from domain.profiles import ProfileRepository
+from domain.pushes import AlertRepository, OutboxRepository, PushSettingsRepository
+from domain.resumes import ResumeRepository
+from domain.tailoring import TailoringRepository
 from storage.job_repository import (
     SqlApplicationRepository,
     SqlJobRepository,
@@ -28,19 +36,20 @@ from storage.tailoring_repository import SqlTailoringRepository
 class SqlUnitOfWork:
     """`async with uow:` opens a transaction; it is rolled back unless `commit()` was called."""
 
-    users: SqlUserRepository
-    profiles: SqlProfileRepository
-    conversations: SqlConversationRepository
-    resumes: SqlResumeRepository
-    jobs: SqlJobRepository
-    recommendations: SqlRecommendationRepository
-    applications: SqlApplicationRepository
-    plans: SqlPlanRepository
-    tailoring: SqlTailoringRepository
-    push_settings: SqlPushSettingsRepository
-    alerts: SqlAlertRepository
-    outbox: SqlOutboxRepository
-    link_codes: SqlLinkCodeRepository
+    # Typed as the domain's ports, so the unit of work is every feature's unit of work.
+    users: UserRepository
+    profiles: ProfileRepository
+    conversations: ConversationRepository
+    resumes: ResumeRepository
+    jobs: JobRepository
+    recommendations: RecommendationRepository
+    applications: ApplicationRepository
+    plans: PlanRepository
+    tailoring: TailoringRepository
+    push_settings: PushSettingsRepository
+    alerts: AlertRepository
+    outbox: OutboxRepository
+    link_codes: LinkCodeRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine

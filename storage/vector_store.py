@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import delete, insert, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.embeddings import StoredVector
+from domain.jobs import StoredVector
 from storage.batches import in_batches
 from storage.pg_vector_search import mirror_job_vectors
 from storage.tables import embeddings

@@ -8,12 +8,11 @@ from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import Self
 
-from domain.conversations import ConversationState
+from domain.accounts import ConversationState, IdentityKey, PlatformIdentity, User
 from domain.file_types import FileType
 from domain.profiles import Profile
-from domain.push_settings import PushSettings
+from domain.pushes import PushSettings
 from domain.resumes import ExtractedText, NewResume, Resume, ResumeLimits
-from domain.users import IdentityKey, PlatformIdentity, User
 
 
 class FakeClock:
@@ -302,23 +301,20 @@ class MemoryServices:
     pushed: list[object] = field(default_factory=list)  # NewOutboxMessage
 
     def gateway(self):  # type: ignore[no-untyped-def]
-        from domain.ai_gateway import AIGateway, AIPolicy
+        from domain.ai import AIGateway, AIPolicy
 
         policy = AIPolicy(models={"default": "test-model"})
         return AIGateway(self.chat, self.ai_store, self.clock, policy)  # type: ignore[arg-type]
 
     def build(self):  # type: ignore[no-untyped-def]
         from bot.documents.docx_writer import DocxWriter
-        from domain.account_links import AccountLinker
-        from domain.alert_service import JobAlerts
-        from domain.job_catalog import JobCatalog
-        from domain.job_matching import ApplicationTracker, JobActions, JobMatcher
-        from domain.plan_service import PlanService
-        from domain.privacy import PersonalData
-        from domain.push_preferences import PushPreferences
+        from domain.accounts import AccountLinker, PersonalData
+        from domain.jobs import ApplicationTracker, JobActions, JobCatalog, JobMatcher
+        from domain.plans import PlanService
+        from domain.pushes import JobAlerts, PushPreferences
         from domain.resumes import ResumeIntake, ResumeLibrary, ResumeStructurer
-        from domain.skills import bundled_taxonomy
-        from domain.tailoring_service import TailoringService
+        from domain.tailoring import TailoringService
+        from domain.taxonomy import bundled_taxonomy
         from handlers.services import Services
 
         gateway = self.gateway()

@@ -22,8 +22,7 @@ from bot.delivery.errors import (
 )
 from bot.delivery.rate_limits import PlatformLimits, RateGate
 from domain.clock import Clock
-from domain.outbox import OutboxMessage, OutboxStatus
-from domain.ports import UnitOfWorkFactory
+from domain.pushes import OutboxMessage, OutboxStatus, PushesUnitOfWorkFactory
 from handlers.messages import Reply, replies_from_payload
 
 log = logging.getLogger(__name__)
@@ -60,7 +59,7 @@ class OutboxDispatcher:
     """Sends pending outbox rows through the registered platform senders."""
 
     def __init__(
-        self, uow: UnitOfWorkFactory, clock: Clock, policy: DispatchPolicy | None = None
+        self, uow: PushesUnitOfWorkFactory, clock: Clock, policy: DispatchPolicy | None = None
     ) -> None:
         self._uow = uow
         self._clock = clock

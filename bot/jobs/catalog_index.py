@@ -15,10 +15,7 @@ from typing import Protocol
 
 import numpy as np
 
-from domain.embeddings import VectorStore
-from domain.job_catalog import JOB_VECTORS
-from domain.matching import title_terms
-from domain.ports import UnitOfWorkFactory
+from domain.jobs import JOB_VECTORS, JobsUnitOfWorkFactory, VectorStore, title_terms
 
 LOAD_BATCH = 5_000
 
@@ -38,7 +35,7 @@ class NumpyCatalogIndex:
 
     def __init__(
         self,
-        uow: UnitOfWorkFactory,
+        uow: JobsUnitOfWorkFactory,
         vectors: VectorStore | None,
         model: str | None,
         dimensions: int = 384,

@@ -9,10 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from domain.job_catalog import ImportReport, JobCatalog
-from domain.job_import import InvalidJobRecord, RecordProblem, job_from_record, read_records
-from domain.jobs import Job
-from domain.skills import SkillTaxonomy
+from domain.jobs import (
+    ImportReport,
+    InvalidJobRecord,
+    Job,
+    JobCatalog,
+    RecordProblem,
+    job_from_record,
+    read_records,
+)
+from domain.taxonomy import SkillTaxonomy
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 BATCH = 200

@@ -3,90 +3,47 @@
 Other features import the names below; the modules inside are this package's own business.
 """
 
-from domain.resumes.document import (
-    Basics,
-    Certificate,
-    Education,
-    Language,
-    Location,
-    Project,
-    ResumeDocument,
-    SkillEntry,
-    SocialProfile,
-    Work,
-)
-from domain.resumes.errors import (
-    BrokenFile,
-    EmptyDocument,
-    EncryptedFile,
-    FileTooLarge,
-    LooksLikeJobDescription,
-    NotEnoughText,
-    NoTextLayer,
-    ParsingTimedOut,
-    ParsingTooExpensive,
-    ResumeRejected,
-    TextTooLong,
-    TooManyPages,
-    UnsupportedFileType,
-)
-from domain.resumes.intake import IntakeResult, ReadResume, ResumeIntake, ResumeLibrary
-from domain.resumes.job_ads import looks_like_job_description
-from domain.resumes.layout import CELL, TextLine, lines_from_text, text_of
-from domain.resumes.model import (
-    ExtractedText,
-    NewResume,
-    Resume,
-    ResumeLimits,
-    apply_resume,
-    education_lines,
-)
-from domain.resumes.parser import parse_resume
-from domain.resumes.ports import ResumeRepository, TextExtractor
-from domain.resumes.structurer import OFFLINE, ResumeStructurer
-
-__all__ = [
-    "CELL",
-    "OFFLINE",
-    "Basics",
-    "BrokenFile",
-    "Certificate",
-    "Education",
-    "EmptyDocument",
-    "EncryptedFile",
-    "ExtractedText",
-    "FileTooLarge",
-    "IntakeResult",
-    "Language",
-    "Location",
-    "LooksLikeJobDescription",
-    "NewResume",
-    "NoTextLayer",
-    "NotEnoughText",
-    "ParsingTimedOut",
-    "ParsingTooExpensive",
-    "Project",
-    "ReadResume",
-    "Resume",
-    "ResumeDocument",
-    "ResumeIntake",
-    "ResumeLibrary",
-    "ResumeLimits",
-    "ResumeRejected",
-    "ResumeRepository",
-    "ResumeStructurer",
-    "SkillEntry",
-    "SocialProfile",
-    "TextExtractor",
-    "TextLine",
-    "TextTooLong",
-    "TooManyPages",
-    "UnsupportedFileType",
-    "Work",
-    "apply_resume",
-    "education_lines",
-    "lines_from_text",
-    "looks_like_job_description",
-    "parse_resume",
-    "text_of",
-]
+from domain.resumes.document import Basics as Basics
+from domain.resumes.document import Certificate as Certificate
+from domain.resumes.document import Education as Education
+from domain.resumes.document import Language as Language
+from domain.resumes.document import Location as Location
+from domain.resumes.document import Project as Project
+from domain.resumes.document import ResumeDocument as ResumeDocument
+from domain.resumes.document import SkillEntry as SkillEntry
+from domain.resumes.document import SocialProfile as SocialProfile
+from domain.resumes.document import Work as Work
+from domain.resumes.education import DEGREE as DEGREE
+from domain.resumes.errors import BrokenFile as BrokenFile
+from domain.resumes.errors import EmptyDocument as EmptyDocument
+from domain.resumes.errors import EncryptedFile as EncryptedFile
+from domain.resumes.errors import FileTooLarge as FileTooLarge
+from domain.resumes.errors import LooksLikeJobDescription as LooksLikeJobDescription
+from domain.resumes.errors import NotEnoughText as NotEnoughText
+from domain.resumes.errors import NoTextLayer as NoTextLayer
+from domain.resumes.errors import ParsingTimedOut as ParsingTimedOut
+from domain.resumes.errors import ParsingTooExpensive as ParsingTooExpensive
+from domain.resumes.errors import ResumeRejected as ResumeRejected
+from domain.resumes.errors import TextTooLong as TextTooLong
+from domain.resumes.errors import TooManyPages as TooManyPages
+from domain.resumes.errors import UnsupportedFileType as UnsupportedFileType
+from domain.resumes.intake import IntakeResult as IntakeResult
+from domain.resumes.intake import ReadResume as ReadResume
+from domain.resumes.intake import ResumeIntake as ResumeIntake
+from domain.resumes.intake import ResumeLibrary as ResumeLibrary
+from domain.resumes.job_ads import looks_like_job_description as looks_like_job_description
+from domain.resumes.layout import CELL as CELL
+from domain.resumes.layout import lines_from_text as lines_from_text
+from domain.resumes.layout import text_of as text_of
+from domain.resumes.layout import TextLine as TextLine
+from domain.resumes.model import apply_resume as apply_resume
+from domain.resumes.model import education_lines as education_lines
+from domain.resumes.model import ExtractedText as ExtractedText
+from domain.resumes.model import NewResume as NewResume
+from domain.resumes.model import Resume as Resume
+from domain.resumes.model import ResumeLimits as ResumeLimits
+from domain.resumes.parser import parse_resume as parse_resume
+from domain.resumes.ports import ResumeRepository as ResumeRepository
+from domain.resumes.ports import TextExtractor as TextExtractor
+from domain.resumes.structurer import OFFLINE as OFFLINE
+from domain.resumes.structurer import ResumeStructurer as ResumeStructurer

@@ -18,7 +18,7 @@ from domain.resumes.layout import CELL, TextLine
 from domain.resumes.lexicon import company_score, placeholder_kind, title_words
 from domain.resumes.places import place_names
 from domain.resumes.sections import heading_of, unspaced
-from domain.skills import bundled_taxonomy
+from domain.taxonomy import bundled_taxonomy
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 PROFILE_URL = re.compile(

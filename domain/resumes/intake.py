@@ -23,8 +23,8 @@ from domain.resumes.structurer import ResumeStructurer
 
 if TYPE_CHECKING:  # the unit of work's port names every feature's repository, this one too
     from domain.clock import Clock
-    from domain.ports import FileStore, UnitOfWorkFactory
-    from domain.resumes.ports import TextExtractor
+    from domain.ports import FileStore
+    from domain.resumes.ports import ResumesUnitOfWorkFactory, TextExtractor
 
 MIN_WORDS = 40  # the shortest real resume is well above this
 
@@ -58,7 +58,7 @@ class ResumeIntake:
 
     def __init__(
         self,
-        uow: UnitOfWorkFactory,
+        uow: ResumesUnitOfWorkFactory,
         files: FileStore,
         extractor: TextExtractor,
         structurer: ResumeStructurer,
@@ -174,7 +174,7 @@ class ResumeIntake:
 class ResumeLibrary:
     """A user's list of resumes: numbered from 1, oldest first."""
 
-    def __init__(self, uow: UnitOfWorkFactory, files: FileStore, clock: Clock) -> None:
+    def __init__(self, uow: ResumesUnitOfWorkFactory, files: FileStore, clock: Clock) -> None:
         self._uow = uow
         self._files = files
         self._clock = clock

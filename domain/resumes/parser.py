@@ -41,7 +41,7 @@ from domain.resumes.sections import (
     unspaced,
 )
 from domain.resumes.skill_items import labelled_items, listed_items, mentioned
-from domain.skills import SkillTaxonomy
+from domain.taxonomy import SkillTaxonomy
 
 _TARGET = re.compile(
     r"\blooking for (?:a |an |the )?(?:new )?(.+?)\s+(?:position|role|job|opportunit)",

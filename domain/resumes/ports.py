@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 from domain.file_types import FileType
+from domain.ports import Transaction
 from domain.resumes.model import ExtractedText, NewResume, Resume, ResumeLimits
+
+if TYPE_CHECKING:
+    from domain.profiles import ProfileRepository
 
 
 class ResumeRepository(Protocol):
@@ -31,3 +36,13 @@ class TextExtractor(Protocol):
     async def extract(
         self, data: bytes, file_type: FileType, limits: ResumeLimits
     ) -> ExtractedText: ...
+
+
+class ResumesUnitOfWork(Transaction, Protocol):
+    """The repositories the resumes services use inside one transaction."""
+
+    profiles: ProfileRepository
+    resumes: ResumeRepository
+
+
+ResumesUnitOfWorkFactory = Callable[[], ResumesUnitOfWork]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from domain.resumes.entries import BULLET
 from domain.resumes.layout import CELL, TextLine
-from domain.skills import SkillTaxonomy
+from domain.taxonomy import SkillTaxonomy
 
 _LABELLED = re.compile(
     r"^\s*(?P<label>(?:[\w+#/&.-]+\s){0,3}?(?:skills?|stack|tech(?:nologies|nology)?(?: stack)?"

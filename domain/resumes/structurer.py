@@ -13,13 +13,12 @@ import logging
 import re
 from datetime import date
 
-from domain.ai import AIError
-from domain.ai_gateway import AIGateway, Prompt
+from domain.ai import AIError, AIGateway, Prompt
 from domain.resumes.dates import find_range, find_single
 from domain.resumes.document import Education, ResumeDocument, SkillEntry, Work
 from domain.resumes.layout import TextLine, lines_from_text, text_of
 from domain.resumes.parser import experience_years, parse_resume
-from domain.skills import SkillTaxonomy
+from domain.taxonomy import SkillTaxonomy
 
 log = logging.getLogger(__name__)
 OFFLINE = "offline"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.demo_jobs import ROLES, demo_jobs
+from domain.jobs import ROLES, demo_jobs
 
 
 def test_deterministic_varied_and_unique() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.embeddings import EmbeddingIndexer, StoredVector
+from domain.jobs import EmbeddingIndexer, StoredVector
 from tests.fakes import FakeClock
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from domain.identities import resolve_user
-from domain.users import IdentityKey
+from domain.accounts import IdentityKey, resolve_user
 from tests.fakes import FakeClock, MemoryUnitOfWorkFactory
 
 

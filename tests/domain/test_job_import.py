@@ -6,9 +6,8 @@ from datetime import date
 
 import pytest
 
-from domain.job_import import InvalidJobRecord, html_to_text, job_from_record, read_records
-from domain.jobs import RemoteMode
-from domain.skills import bundled_taxonomy
+from domain.jobs import InvalidJobRecord, RemoteMode, html_to_text, job_from_record, read_records
+from domain.taxonomy import bundled_taxonomy
 
 TAX = bundled_taxonomy()
 

@@ -9,11 +9,16 @@ from hypothesis import strategies as st
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.jobs.catalog_index import NumpyCatalogIndex
-from domain.demo_jobs import demo_jobs
-from domain.embeddings import EmbeddingIndexer
 from domain.errors import NotFound
-from domain.job_catalog import JobCatalog
-from domain.job_matching import ApplicationTracker, JobActions, JobMatcher, ProfileTooThin
+from domain.jobs import (
+    ApplicationTracker,
+    EmbeddingIndexer,
+    JobActions,
+    JobCatalog,
+    JobMatcher,
+    ProfileTooThin,
+    demo_jobs,
+)
 from domain.profiles import Profile, set_field
 from storage.unit_of_work import SqlUnitOfWorkFactory
 from storage.vector_store import SqlVectorStore

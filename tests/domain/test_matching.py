@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from domain.jobs import Job, RemoteMode
-from domain.matching import Bm25, Preferences, passes, rank
+from domain.jobs import Bm25, Job, Preferences, RemoteMode, passes, rank
 from domain.profiles import Profile
 
 

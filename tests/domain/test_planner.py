@@ -7,10 +7,19 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from pydantic import ValidationError
 
-from domain.planner import PlanInputs, offline_plan, target_role
-from domain.plans import CareerPlan, StoredPlan, TaskState, current_week, progress, weekly_checkin
+from domain.plans import (
+    CareerPlan,
+    PlanInputs,
+    StoredPlan,
+    TaskState,
+    current_week,
+    offline_plan,
+    progress,
+    target_role,
+    weekly_checkin,
+)
 from domain.profiles import Profile
-from domain.skills import bundled_taxonomy
+from domain.taxonomy import bundled_taxonomy
 
 GOAL = "I want to transition into AI product management"
 ENGINEER = Profile(title="Software Engineer", skills=["Python", "SQL", "Agile"], experience_years=6)
@@ -99,7 +108,7 @@ def test_progress_weeks_and_checkin() -> None:
 
 
 def test_roles_outside_the_curated_list_use_onet_occupations() -> None:
-    from domain.planner import required_skills
+    from domain.plans import required_skills
 
     skills = required_skills("Actuary", "become an actuary", bundled_taxonomy())
     assert {"R", "SPSS"} <= set(skills)

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from domain.errors import InvalidField
-from domain.push_settings import PushSettings, parse_clock_time
+from domain.pushes import PushSettings, parse_clock_time
 
 
 @pytest.mark.parametrize(

@@ -11,16 +11,19 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.delivery.dispatcher import OutboxDispatcher
 from bot.delivery.rate_limits import PlatformLimits
-from domain.alert_service import JobAlerts
-from domain.identities import resolve_user
+from domain.accounts import IdentityKey, resolve_user
 from domain.jobs import Job
-from domain.outbox import OutboxMessage, PushKind
-from domain.planner import PlanInputs, offline_plan
+from domain.plans import PlanInputs, offline_plan
 from domain.profiles import Profile, set_field
-from domain.push_preferences import PushPreferences
-from domain.scheduled_pushes import PushPlanner, PushRules
-from domain.skills import bundled_taxonomy
-from domain.users import IdentityKey
+from domain.pushes import (
+    JobAlerts,
+    OutboxMessage,
+    PushKind,
+    PushPlanner,
+    PushPreferences,
+    PushRules,
+)
+from domain.taxonomy import bundled_taxonomy
 from handlers.messages import replies_from_payload
 from handlers.pushes import PushMessages
 from tests.domain.test_job_matching import World as MatchingWorld

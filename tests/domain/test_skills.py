@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from domain.skills import bundled_taxonomy, tokenize
+from domain.taxonomy import bundled_taxonomy, tokenize
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ import pytest
 from pypdf import PdfReader
 
 from domain.resumes import parse_resume
-from domain.skills import bundled_taxonomy
 from domain.tailoring import (
     OPENING_CHARS,
     find_inventions,
@@ -19,6 +18,7 @@ from domain.tailoring import (
     repair,
     tailor_offline,
 )
+from domain.taxonomy import bundled_taxonomy
 from tests.conftest import SHARED_DATA
 
 TAX = bundled_taxonomy()

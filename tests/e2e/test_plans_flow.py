@@ -10,9 +10,9 @@ import pytest
 
 from bot.app import App, open_app
 from bot.config import load_config
-from domain.planner import PlanInputs, offline_plan
+from domain.plans import PlanInputs, offline_plan
 from domain.profiles import Profile
-from domain.skills import bundled_taxonomy
+from domain.taxonomy import bundled_taxonomy
 from tests.conftest import SHARED_DATA
 from tests.e2e.console_kit import console, say
 from tests.fake_openai import FakeOpenAI, Scripted

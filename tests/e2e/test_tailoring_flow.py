@@ -190,7 +190,7 @@ async def test_another_resume_can_be_chosen(app: App) -> None:
 
 
 async def _user_id(app: App, name: str) -> int:
-    from domain.users import IdentityKey
+    from domain.accounts import IdentityKey
 
     async with app.uow() as uow:
         identity = await uow.users.find_identity(IdentityKey("console", name))

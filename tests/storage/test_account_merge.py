@@ -8,10 +8,9 @@ from datetime import time
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from domain.accounts import IdentityKey, PlatformIdentity
 from domain.applications import ApplicationStatus, NewApplication
-from domain.demo_jobs import demo_jobs
-from domain.matching import Match
-from domain.users import IdentityKey, PlatformIdentity
+from domain.jobs import Match, demo_jobs
 from storage.tables import resumes, users
 from storage.unit_of_work import SqlUnitOfWorkFactory
 from tests.storage.test_resume_repository import NOW, new_resume

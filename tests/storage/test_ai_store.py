@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.ai import AIRequestRecord
-from domain.embeddings import StoredVector
+from domain.jobs import StoredVector
 from storage.ai_store import SqlAIStore
 from storage.unit_of_work import SqlUnitOfWorkFactory
 from storage.vector_store import SqlVectorStore, pack, unpack

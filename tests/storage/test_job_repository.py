@@ -7,8 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.applications import ApplicationStatus, NewApplication
-from domain.jobs import Job, RemoteMode
-from domain.matching import Match
+from domain.jobs import Job, Match, RemoteMode
 from storage.unit_of_work import SqlUnitOfWorkFactory
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

@@ -7,9 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.conversations import ConversationState
+from domain.accounts import ConversationState, IdentityKey, PlatformIdentity
 from domain.profiles import Profile, set_field
-from domain.users import IdentityKey, PlatformIdentity
 from storage.unit_of_work import SqlUnitOfWorkFactory
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from domain.profile_service import load_profile
-from domain.users import IdentityKey
+from domain.accounts import IdentityKey
+from domain.profiles import load_profile
 from handlers.messages import Incoming
 from storage import migrate
 from storage.database import create_engine, sqlite_url

@@ -12,13 +12,16 @@ from pydantic import BaseModel
 from bot.ai.embedders import OpenAIEmbedder
 from bot.ai.openai_chat import OpenAIChatModel
 from domain.ai import (
+    DATA_NOTICE,
     AIBudgetExceeded,
+    AIGateway,
     AIOutputInvalid,
     AIOutputTruncated,
+    AIPolicy,
     AIProviderError,
     AIRateLimited,
+    Prompt,
 )
-from domain.ai_gateway import DATA_NOTICE, AIGateway, AIPolicy, Prompt
 from tests.fake_openai import FakeOpenAI, Scripted
 from tests.fakes import FakeClock, MemoryAIStore
 

@@ -11,10 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.delivery.dispatcher import DispatchPolicy, OutboxDispatcher
 from bot.delivery.rate_limits import PlatformLimits
-from domain.identities import resolve_user
-from domain.outbox import NewOutboxMessage, OutboxStatus, PushKind
-from domain.outbox_writer import enqueue
-from domain.users import IdentityKey
+from domain.accounts import IdentityKey, resolve_user
+from domain.pushes import NewOutboxMessage, OutboxStatus, PushKind, enqueue
 from handlers.messages import Reply, replies_to_payload
 from storage.unit_of_work import SqlUnitOfWorkFactory
 from tests.fake_platform import FakePlatform, ProcessDied

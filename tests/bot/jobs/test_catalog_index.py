@@ -6,10 +6,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.jobs.catalog_index import NumpyCatalogIndex
-from domain.demo_jobs import demo_jobs
-from domain.embeddings import EmbeddingIndexer
-from domain.job_catalog import JobCatalog
-from domain.job_matching import JobMatcher
+from domain.jobs import EmbeddingIndexer, JobCatalog, JobMatcher, demo_jobs
 from domain.profiles import Profile, set_field
 from storage import migrate
 from storage.database import create_engine

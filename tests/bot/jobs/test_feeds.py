@@ -9,9 +9,8 @@ import httpx
 import pytest
 
 from bot.jobs.feeds import Feed, FeedError, fetch_records
-from domain.job_import import job_from_record
-from domain.jobs import RemoteMode
-from domain.skills import bundled_taxonomy
+from domain.jobs import RemoteMode, job_from_record
+from domain.taxonomy import bundled_taxonomy
 from tests.local_http import LocalSite, Route, local_site
 
 GREENHOUSE = {

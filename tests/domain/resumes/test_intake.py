@@ -6,12 +6,7 @@ import pytest
 
 from domain.errors import NotFound
 from domain.profiles import set_field
-from domain.resumes.errors import (
-    FileTooLarge,
-    LooksLikeJobDescription,
-    NotEnoughText,
-    UnsupportedFileType,
-)
+from domain.resumes import FileTooLarge, LooksLikeJobDescription, NotEnoughText, UnsupportedFileType
 from tests.conftest import SHARED_DATA
 from tests.fakes import FakeClock, MemoryServices, MemoryUnitOfWorkFactory
 

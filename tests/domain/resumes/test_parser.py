@@ -9,11 +9,14 @@ import pytest
 
 from bot.documents.extract import extract_text
 from domain.file_types import sniff
-from domain.resumes import ExtractedText, ResumeLimits
-from domain.resumes.document import ResumeDocument
-from domain.resumes.job_ads import looks_like_job_description
-from domain.resumes.parser import parse_resume
-from domain.skills import bundled_taxonomy
+from domain.resumes import (
+    ExtractedText,
+    ResumeDocument,
+    ResumeLimits,
+    looks_like_job_description,
+    parse_resume,
+)
+from domain.taxonomy import bundled_taxonomy
 from tests.conftest import SHARED_DATA
 
 TODAY = date(2026, 11, 26)

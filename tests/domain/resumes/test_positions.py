@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.resumes.document import ResumeDocument
-from domain.resumes.layout import TextLine, lines_from_text
-from domain.resumes.parser import parse_resume
-from domain.skills import bundled_taxonomy
+from domain.resumes import ResumeDocument, TextLine, lines_from_text, parse_resume
+from domain.taxonomy import bundled_taxonomy
 
 TODAY = date(2026, 12, 2)
 BODY = "Prepared monthly reconciliations for the finance team and reported variances."

@@ -16,7 +16,7 @@ import pytest
 from bot.documents.extract import extract_text
 from domain.file_types import sniff
 from domain.resumes import ResumeLimits, looks_like_job_description, parse_resume
-from domain.skills import bundled_taxonomy
+from domain.taxonomy import bundled_taxonomy
 from tests.conftest import SHARED_DATA
 
 REAL = SHARED_DATA / "resumes_real"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from domain.resumes.layout import lines_from_text
 from domain.resumes.skill_items import labelled_items, listed_items, mentioned
-from domain.skills import bundled_taxonomy
+from domain.taxonomy import bundled_taxonomy
 
 TAXONOMY = bundled_taxonomy()
 

@@ -6,10 +6,9 @@ import json
 from datetime import date
 from typing import Any
 
-from domain.ai import Completion, Message
-from domain.ai_gateway import AIGateway, AIPolicy
-from domain.resumes.structurer import OFFLINE, ResumeStructurer
-from domain.skills import bundled_taxonomy
+from domain.ai import AIGateway, AIPolicy, Completion, Message
+from domain.resumes import OFFLINE, ResumeStructurer
+from domain.taxonomy import bundled_taxonomy
 from tests.fakes import FakeClock, MemoryAIStore
 
 TEXT = (

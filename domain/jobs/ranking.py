@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from domain.jobs import SENIORITY_YEARS, Job, RemoteMode
+from domain.jobs.model import SENIORITY_YEARS, Job, RemoteMode
 from domain.profiles import Profile
 
 ALGORITHM = "hybrid-v1"

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.errors import DomainError
-from domain.jobs import Job
-from domain.matching import words
+from domain.jobs import Job, words
 
 MAX_ALERTS = 10
 MAX_WORDS = 8

@@ -19,7 +19,7 @@ from typing import Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from domain.ai import (
+from domain.ai.model import (
     AIBudgetExceeded,
     AIError,
     AIOutputInvalid,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from domain.jobs import Job, RemoteMode
+from domain.jobs.model import Job, RemoteMode
 
 DEMO_SOURCE = "demo"
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from domain.ports import UnitOfWork
-from domain.users import IdentityKey, PlatformIdentity, User
+from domain.accounts.ports import AccountsUnitOfWork
+from domain.accounts.users import IdentityKey, PlatformIdentity, User
 
 SEEN_PRECISION = timedelta(minutes=10)  # pushes go to the platform the user wrote from last
 
 
 async def resolve_user(
-    uow: UnitOfWork, key: IdentityKey, chat_id: str, display_name: str, now: datetime
+    uow: AccountsUnitOfWork, key: IdentityKey, chat_id: str, display_name: str, now: datetime
 ) -> User:
     """Return the user behind `key`, creating them on first contact.
 

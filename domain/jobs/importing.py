@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from domain.jobs import Job, RemoteMode
-from domain.skills import SkillTaxonomy
+from domain.jobs.model import Job, RemoteMode
+from domain.taxonomy import SkillTaxonomy
 
 MAX_DESCRIPTION = 20_000
 

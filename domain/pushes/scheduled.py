@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
-from domain.alerts import SavedSearch
 from domain.applications import Application, ApplicationStatus
 from domain.clock import Clock
-from domain.job_matching import JobMatcher
-from domain.jobs import Job
-from domain.matching import ALGORITHM, Match
-from domain.outbox import (
+from domain.jobs import ALGORITHM, Job, JobMatcher, Match
+from domain.plans import WEEKS, StoredPlan, current_week, progress, weekly_checkin
+from domain.pushes.alerts import SavedSearch
+from domain.pushes.outbox import (
     NewOutboxMessage,
     PushKind,
     alert_key,
@@ -25,9 +24,8 @@ from domain.outbox import (
     digest_key,
     followup_key,
 )
-from domain.outbox_writer import enqueue
-from domain.plans import WEEKS, StoredPlan, current_week, progress, weekly_checkin
-from domain.ports import UnitOfWorkFactory
+from domain.pushes.outbox_writer import enqueue
+from domain.pushes.ports import PushesUnitOfWorkFactory
 
 Payload = dict[str, Any]
 FOLLOW_UP_STATUSES = [ApplicationStatus.APPLIED, ApplicationStatus.INTERVIEWING]
@@ -89,7 +87,7 @@ class PushPlanner:
 
     def __init__(
         self,
-        uow: UnitOfWorkFactory,
+        uow: PushesUnitOfWorkFactory,
         matcher: JobMatcher,
         renderer: PushRenderer,
         clock: Clock,

@@ -7,12 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from domain.demo_jobs import ROLES, Role
-from domain.matching import title_terms
-from domain.occupations import closest_occupation
-from domain.plans import CareerPlan, Milestone, PlanTask, WeeklyPlan
+from domain.jobs import ROLES, Role, closest_occupation, title_terms
+from domain.plans.model import CareerPlan, Milestone, PlanTask, WeeklyPlan
 from domain.profiles import Profile
-from domain.skills import SkillTaxonomy
+from domain.taxonomy import SkillTaxonomy
 
 _GOAL = re.compile(
     r"(?:into|become(?: an?)?|to be(?: an?)?|as(?: an?)?|transition(?:ing)? to|move to|"

@@ -11,11 +11,12 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
+from domain.accounts.ports import AccountsUnitOfWorkFactory
+from domain.accounts.users import IdentityKey
 from domain.clock import Clock
 from domain.errors import DomainError
-from domain.ports import FileStore, UnitOfWorkFactory
+from domain.ports import FileStore
 from domain.profiles import Profile
-from domain.users import IdentityKey
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to type from a phone
 CODE_LENGTH = 8
@@ -52,7 +53,7 @@ def merge_profiles(kept: Profile, other: Profile) -> Profile:
 
 
 class AccountLinker:
-    def __init__(self, uow: UnitOfWorkFactory, files: FileStore, clock: Clock) -> None:
+    def __init__(self, uow: AccountsUnitOfWorkFactory, files: FileStore, clock: Clock) -> None:
         self._uow = uow
         self._files = files
         self._clock = clock

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from domain.ports import UnitOfWorkFactory
-from domain.push_settings import PushSettings
+from domain.pushes.ports import PushesUnitOfWorkFactory
+from domain.pushes.settings import PushSettings
 
 
 class PushPreferences:
     """Reading and changing a user's push settings."""
 
-    def __init__(self, uow: UnitOfWorkFactory) -> None:
+    def __init__(self, uow: PushesUnitOfWorkFactory) -> None:
         self._uow = uow
 
     async def get(self, user_id: int) -> PushSettings:

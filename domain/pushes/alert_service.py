@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from domain.alerts import MAX_ALERTS, MAX_WORDS, EmptySearch, SavedSearch, TooManyAlerts
 from domain.clock import Clock
 from domain.errors import NotFound
-from domain.matching import words
-from domain.ports import UnitOfWorkFactory
+from domain.jobs import words
+from domain.pushes.alerts import MAX_ALERTS, MAX_WORDS, EmptySearch, SavedSearch, TooManyAlerts
+from domain.pushes.ports import PushesUnitOfWorkFactory
 
 
 class JobAlerts:
     """Saving, listing and removing a user's alerts (numbered from 1, oldest first)."""
 
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
+    def __init__(self, uow: PushesUnitOfWorkFactory, clock: Clock) -> None:
         self._uow = uow
         self._clock = clock
 

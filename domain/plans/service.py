@@ -6,15 +6,15 @@ import json
 import re
 import time
 
-from domain.ai import AIOutputInvalid, AIOutputTruncated
-from domain.ai_gateway import AIGateway, Prompt
+from domain.ai import AIGateway, AIOutputInvalid, AIOutputTruncated, Prompt
 from domain.clock import Clock
 from domain.errors import DomainError, NotFound
-from domain.planner import PlanInputs, offline_plan, required_skills, target_role
-from domain.plans import CareerPlan, StoredPlan, TaskState, current_week
-from domain.ports import ExportStore, UnitOfWorkFactory
+from domain.plans.model import CareerPlan, StoredPlan, TaskState, current_week
+from domain.plans.planner import PlanInputs, offline_plan, required_skills, target_role
+from domain.plans.ports import PlansUnitOfWorkFactory
+from domain.ports import ExportStore
 from domain.profiles import PROFILE_FIELDS, Profile, display_value
-from domain.skills import SkillTaxonomy
+from domain.taxonomy import SkillTaxonomy
 
 OFFLINE = "offline"
 NEEDED = ("title", "skills", "hours_per_week")
@@ -43,7 +43,7 @@ def missing_for_plan(profile: Profile) -> list[str]:
 class PlanService:
     def __init__(
         self,
-        uow: UnitOfWorkFactory,
+        uow: PlansUnitOfWorkFactory,
         gateway: AIGateway,
         taxonomy: SkillTaxonomy,
         exports: ExportStore,

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from domain.clock import Clock
-from domain.demo_jobs import demo_jobs
-from domain.embeddings import EmbeddingIndexer
-from domain.jobs import Job
-from domain.ports import UnitOfWorkFactory
+from domain.jobs.demo import demo_jobs
+from domain.jobs.embeddings import EmbeddingIndexer
+from domain.jobs.model import Job
+from domain.jobs.ports import JobsUnitOfWorkFactory
 
 JOB_VECTORS = "job"
 
@@ -38,7 +38,7 @@ class JobCatalog:
 
     def __init__(
         self,
-        uow: UnitOfWorkFactory,
+        uow: JobsUnitOfWorkFactory,
         indexer: EmbeddingIndexer | None,
         clock: Clock,
         batch_size: int = 200,

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from datetime import datetime
 
 from domain.clock import Clock
-from domain.outbox import NewOutboxMessage
-from domain.ports import UnitOfWork, UnitOfWorkFactory
+from domain.pushes.outbox import NewOutboxMessage
+from domain.pushes.ports import PushesUnitOfWork, PushesUnitOfWorkFactory
 
 
-async def enqueue(uow: UnitOfWork, message: NewOutboxMessage, now: datetime) -> bool:
+async def enqueue(uow: PushesUnitOfWork, message: NewOutboxMessage, now: datetime) -> bool:
     """Queue `message` for the platform the user last wrote from, to their private chat
     there (addressed by their platform user id: a Telegram private chat, a Discord DM);
     False when its key was already queued (that message exists, exactly once) or the user
@@ -26,7 +26,7 @@ class OutboxWriter:
     """Queues one message in its own transaction and wakes the dispatcher."""
 
     def __init__(
-        self, uow: UnitOfWorkFactory, clock: Clock, on_enqueued: Callable[[], None]
+        self, uow: PushesUnitOfWorkFactory, clock: Clock, on_enqueued: Callable[[], None]
     ) -> None:
         self._uow = uow
         self._clock = clock

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from domain.matching import title_terms
+from domain.jobs.ranking import title_terms
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,11 +13,11 @@ from domain.applications import (
     same_posting,
 )
 from domain.clock import Clock
-from domain.embeddings import EmbeddingIndexer
 from domain.errors import DomainError, NotFound
-from domain.job_catalog import CatalogIndex
-from domain.matching import ALGORITHM, Match, Preferences, passes, rank, title_terms
-from domain.ports import UnitOfWorkFactory
+from domain.jobs.catalog import CatalogIndex
+from domain.jobs.embeddings import EmbeddingIndexer
+from domain.jobs.ports import JobsUnitOfWorkFactory
+from domain.jobs.ranking import ALGORITHM, Match, Preferences, passes, rank, title_terms
 from domain.profiles import Profile
 
 PROFILE_VECTORS = "profile"
@@ -41,7 +41,7 @@ class JobMatcher:
 
     def __init__(
         self,
-        uow: UnitOfWorkFactory,
+        uow: JobsUnitOfWorkFactory,
         index: CatalogIndex,
         indexer: EmbeddingIndexer | None,
         clock: Clock,
@@ -141,7 +141,7 @@ class ActionResult:
 class JobActions:
     """Save, dismiss or mark applied — one job or several at once."""
 
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
+    def __init__(self, uow: JobsUnitOfWorkFactory, clock: Clock) -> None:
         self._uow = uow
         self._clock = clock
 
@@ -181,7 +181,7 @@ class JobActions:
 class ApplicationTracker:
     """A user's applications, numbered from 1 (oldest first)."""
 
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
+    def __init__(self, uow: JobsUnitOfWorkFactory, clock: Clock) -> None:
         self._uow = uow
         self._clock = clock
 

@@ -6,14 +6,15 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from domain.accounts.ports import AccountsUnitOfWorkFactory
 from domain.clock import Clock
-from domain.ports import FileStore, UnitOfWorkFactory
+from domain.ports import FileStore
 
 
 class PersonalData:
     """Exports (as JSON plus the original files) and erases one user's data."""
 
-    def __init__(self, uow: UnitOfWorkFactory, files: FileStore, clock: Clock) -> None:
+    def __init__(self, uow: AccountsUnitOfWorkFactory, files: FileStore, clock: Clock) -> None:
         self._uow = uow
         self._files = files
         self._clock = clock

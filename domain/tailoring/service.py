@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import logging
 
-from domain.ai import AIError, Embedder
-from domain.ai_gateway import AIGateway, Prompt
+from domain.ai import AIError, AIGateway, Embedder, Prompt
 from domain.clock import Clock
 from domain.errors import DomainError, NotFound
-from domain.ports import UnitOfWorkFactory
 from domain.resumes import Resume
-from domain.skills import SkillTaxonomy
-from domain.tailoring import (
+from domain.tailoring.ports import TailoringUnitOfWorkFactory
+from domain.tailoring.tailor import (
     MAX_JOB_DESCRIPTION,
     TailoringJob,
     TailoringStatus,
@@ -21,6 +19,7 @@ from domain.tailoring import (
     repair,
     tailor_offline,
 )
+from domain.taxonomy import SkillTaxonomy
 
 log = logging.getLogger(__name__)
 OFFLINE = "offline"
@@ -45,7 +44,7 @@ class TailoringRejected(DomainError):
 class TailoringService:
     def __init__(
         self,
-        uow: UnitOfWorkFactory,
+        uow: TailoringUnitOfWorkFactory,
         gateway: AIGateway,
         taxonomy: SkillTaxonomy,
         clock: Clock,

@@ -5,18 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from domain.ports import UnitOfWorkFactory
-from domain.profiles import Profile
+from domain.profiles.model import Profile
+from domain.profiles.ports import ProfilesUnitOfWorkFactory
 
 
-async def load_profile(uow_factory: UnitOfWorkFactory, user_id: int) -> Profile:
+async def load_profile(uow_factory: ProfilesUnitOfWorkFactory, user_id: int) -> Profile:
     """The user's profile (empty when they have none yet)."""
     async with uow_factory() as uow:
         return await uow.profiles.get(user_id)
 
 
 async def edit_profile(
-    uow_factory: UnitOfWorkFactory,
+    uow_factory: ProfilesUnitOfWorkFactory,
     user_id: int,
     edit: Callable[[Profile], Profile],
     now: datetime,

@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from domain.resumes import ResumeDocument
-from domain.resumes.education import DEGREE
-from domain.skills import SkillTaxonomy
+from domain.resumes import DEGREE, ResumeDocument
+from domain.taxonomy import SkillTaxonomy
 
 MAX_JOB_DESCRIPTION = 20_000
 OPENING_CHARS = 500

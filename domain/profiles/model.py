@@ -76,7 +76,7 @@ def _parse_list(raw: str) -> list[str]:
 
 def _parse_skills(raw: str) -> list[str]:
     """A skill list, with names normalised to the taxonomy ("k8s" → "Kubernetes")."""
-    from domain.skills import bundled_taxonomy
+    from domain.taxonomy import bundled_taxonomy
 
     return bundled_taxonomy().normalise_list(_parse_list(raw))
 
