@@ -42,13 +42,13 @@ from bot.jobs.catalog_index import NumpyCatalogIndex
 from domain.jobs import ROLES, EmbeddingIndexer, JobMatcher, demo_jobs
 from domain.profiles import Profile
 from domain.pushes import OutboxStatus, PushPlanner
-from handlers.messages import Reply
-from handlers.pushes import PushMessages
+from handlers.chat.messages import Reply
+from handlers.pushes.wording import PushMessages
 from storage import migrate
 from storage.database import create_engine, sqlite_url
+from storage.jobs.vectors import SqlVectorStore
 from storage.tables import platform_identities, profiles, push_settings, users
 from storage.unit_of_work import SqlUnitOfWorkFactory
-from storage.vector_store import SqlVectorStore
 
 ZONES = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "UTC", "Australia/Sydney"]
 PLATFORM_LIMIT = 30.0

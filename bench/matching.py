@@ -51,10 +51,10 @@ from domain.resumes import apply_resume, parse_resume
 from domain.taxonomy import bundled_taxonomy
 from storage import migrate
 from storage.database import create_engine, sqlite_url
-from storage.job_repository import _job_values
+from storage.jobs.repository import _job_values
+from storage.jobs.vectors import SqlVectorStore
 from storage.tables import jobs as jobs_table
 from storage.unit_of_work import SqlUnitOfWorkFactory
-from storage.vector_store import SqlVectorStore
 
 
 class FixedClock:

@@ -36,19 +36,19 @@ from domain.resumes import (
 )
 from domain.tailoring import TailoringService
 from domain.taxonomy import bundled_taxonomy
-from handlers.conversation import Conversation
-from handlers.pushes import PushMessages
-from handlers.services import Services
-from handlers.setup import build_conversation
-from handlers.tailoring import run_and_deliver
+from handlers.chat.conversation import Conversation
+from handlers.chat.services import Services
+from handlers.chat.setup import build_conversation
+from handlers.pushes.wording import PushMessages
+from handlers.tailoring.commands import run_and_deliver
 from storage import migrate
-from storage.ai_store import SqlAIStore
+from storage.ai.store import SqlAIStore
 from storage.database import create_engine
 from storage.file_store import LocalExportStore, LocalFileStore
+from storage.jobs.pg_vector_search import PgVectorSearch
+from storage.jobs.vectors import SqlVectorStore
 from storage.leadership import SchedulerLeadership
-from storage.pg_vector_search import PgVectorSearch
 from storage.unit_of_work import SqlUnitOfWorkFactory
-from storage.vector_store import SqlVectorStore
 
 
 @dataclass

@@ -22,9 +22,9 @@ from bot.logs import configure_logging
 from domain.accounts import IdentityKey
 from domain.pushes import OutboxStatus
 from domain.resumes import LooksLikeJobDescription, ResumeRejected
-from handlers.resume_messages import describe_rejection, understood
+from handlers.resumes.messages import describe_rejection, understood
 from storage import migrate
-from storage.ai_store import SqlAIRequestLog
+from storage.ai.store import SqlAIRequestLog
 from storage.database import create_engine
 
 

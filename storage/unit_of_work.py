@@ -15,22 +15,22 @@ from domain.profiles import ProfileRepository
 from domain.pushes import AlertRepository, OutboxRepository, PushSettingsRepository
 from domain.resumes import ResumeRepository
 from domain.tailoring import TailoringRepository
-from storage.job_repository import (
-    SqlApplicationRepository,
+from storage.accounts.repositories import (
+    SqlConversationRepository,
+    SqlLinkCodeRepository,
+    SqlUserRepository,
+)
+from storage.applications.repository import SqlApplicationRepository
+from storage.jobs.repository import (
     SqlJobRepository,
     SqlRecommendationRepository,
 )
-from storage.outbox_repository import SqlOutboxRepository
-from storage.plan_repository import SqlPlanRepository
-from storage.push_repository import SqlAlertRepository, SqlPushSettingsRepository
-from storage.repositories import (
-    SqlConversationRepository,
-    SqlLinkCodeRepository,
-    SqlProfileRepository,
-    SqlUserRepository,
-)
-from storage.resume_repository import SqlResumeRepository
-from storage.tailoring_repository import SqlTailoringRepository
+from storage.plans.repository import SqlPlanRepository
+from storage.profiles.repository import SqlProfileRepository
+from storage.pushes.outbox import SqlOutboxRepository
+from storage.pushes.repository import SqlAlertRepository, SqlPushSettingsRepository
+from storage.resumes.repository import SqlResumeRepository
+from storage.tailoring.repository import SqlTailoringRepository
 
 
 class SqlUnitOfWork:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.delivery.errors import DeliveryUncertain, RateLimited, RecipientGone
-from handlers.messages import Reply
+from handlers.chat.messages import Reply
 from tests.fakes import FakeClock
 
 

@@ -315,7 +315,7 @@ class MemoryServices:
         from domain.resumes import ResumeIntake, ResumeLibrary, ResumeStructurer
         from domain.tailoring import TailoringService
         from domain.taxonomy import bundled_taxonomy
-        from handlers.services import Services
+        from handlers.chat.services import Services
 
         gateway = self.gateway()
         structurer = ResumeStructurer(gateway, bundled_taxonomy())
@@ -341,7 +341,7 @@ class MemoryServices:
         )
 
     def conversation(self):  # type: ignore[no-untyped-def]
-        from handlers.setup import build_conversation
+        from handlers.chat.setup import build_conversation
 
         return build_conversation(
             self.uow, self.clock, self.build(), self.spawned.append, self.push

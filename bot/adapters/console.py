@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from handlers.messages import Attachment, Button, Incoming, Reply
+from handlers.chat.messages import Attachment, Button, Incoming, Reply
 
 PLATFORM = "console"
 HandleFn = Callable[[Incoming], Awaitable[list[Reply]]]

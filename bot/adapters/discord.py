@@ -20,8 +20,8 @@ import discord
 from discord import app_commands
 
 from bot.delivery.errors import DeliveryUncertain, RateLimited, RecipientGone, TemporaryFailure
-from handlers.commands import Command, CommandTable
-from handlers.messages import Attachment, Incoming, OutgoingFile, Reply, split_text
+from handlers.chat.commands import Command, CommandTable
+from handlers.chat.messages import Attachment, Incoming, OutgoingFile, Reply, split_text
 
 PLATFORM = "discord"
 TEXT_LIMIT = 2000

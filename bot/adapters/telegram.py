@@ -40,8 +40,8 @@ from telegram.ext import (
 )
 
 from bot.delivery.errors import DeliveryUncertain, RateLimited, RecipientGone, TemporaryFailure
-from handlers.commands import CommandTable
-from handlers.messages import Attachment, Incoming, Reply, split_text
+from handlers.chat.commands import CommandTable
+from handlers.chat.messages import Attachment, Incoming, Reply, split_text
 
 PLATFORM = "telegram"
 TEXT_LIMIT = 4096

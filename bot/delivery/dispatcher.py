@@ -23,7 +23,7 @@ from bot.delivery.errors import (
 from bot.delivery.rate_limits import PlatformLimits, RateGate
 from domain.clock import Clock
 from domain.pushes import OutboxMessage, OutboxStatus, PushesUnitOfWorkFactory
-from handlers.messages import Reply, replies_from_payload
+from handlers.chat.messages import Reply, replies_from_payload
 
 log = logging.getLogger(__name__)
 Sender = Callable[[str, list[Reply]], Awaitable[None]]

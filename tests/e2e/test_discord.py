@@ -22,7 +22,7 @@ from bot.app import App, open_app
 from bot.config import load_config
 from bot.delivery.rate_limits import PlatformLimits
 from domain.pushes import NewOutboxMessage, OutboxStatus, PushKind
-from handlers.messages import Incoming, Reply, replies_to_payload
+from handlers.chat.messages import Incoming, Reply, replies_to_payload
 from tests.conftest import SHARED_DATA
 from tests.fake_openai import FakeOpenAI, Scripted
 from tests.fakes import FakeClock

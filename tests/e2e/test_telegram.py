@@ -14,7 +14,7 @@ from bot.app import App, open_app
 from bot.config import load_config
 from bot.runner import telegram_running
 from domain.pushes import NewOutboxMessage, OutboxStatus, PushKind
-from handlers.messages import Reply, replies_to_payload
+from handlers.chat.messages import Reply, replies_to_payload
 from tests.conftest import SHARED_DATA
 from tests.fake_openai import FakeOpenAI, Scripted
 from tests.fake_telegram import TOKEN, FakeTelegram, fake_telegram

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from handlers.conversation import Conversation
-from handlers.messages import Attachment, Incoming, Reply
+from handlers.chat.conversation import Conversation
+from handlers.chat.messages import Attachment, Incoming, Reply
 
 
 @dataclass

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from domain.accounts import IdentityKey
 from domain.profiles import load_profile
-from handlers.messages import Incoming
+from handlers.chat.messages import Incoming
 from storage import migrate
 from storage.database import create_engine, sqlite_url
 from storage.unit_of_work import SqlUnitOfWorkFactory

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from bot.adapters.console import ConsoleAdapter, run_console
-from handlers.messages import Button, Incoming, OutgoingFile, Reply
+from handlers.chat.messages import Button, Incoming, OutgoingFile, Reply
 
 
 class RecordingBot:

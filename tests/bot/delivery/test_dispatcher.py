@@ -13,7 +13,7 @@ from bot.delivery.dispatcher import DispatchPolicy, OutboxDispatcher
 from bot.delivery.rate_limits import PlatformLimits
 from domain.accounts import IdentityKey, resolve_user
 from domain.pushes import NewOutboxMessage, OutboxStatus, PushKind, enqueue
-from handlers.messages import Reply, replies_to_payload
+from handlers.chat.messages import Reply, replies_to_payload
 from storage.unit_of_work import SqlUnitOfWorkFactory
 from tests.fake_platform import FakePlatform, ProcessDied
 from tests.fakes import FakeClock

@@ -10,9 +10,9 @@ from domain.jobs import EmbeddingIndexer, JobCatalog, JobMatcher, demo_jobs
 from domain.profiles import Profile, set_field
 from storage import migrate
 from storage.database import create_engine
-from storage.pg_vector_search import PgVectorSearch
+from storage.jobs.pg_vector_search import PgVectorSearch
+from storage.jobs.vectors import SqlVectorStore
 from storage.unit_of_work import SqlUnitOfWorkFactory
-from storage.vector_store import SqlVectorStore
 from tests.fakes import FakeClock, WordHashEmbedder
 
 PROFILES = [

@@ -1,0 +1,1 @@
+"""/ask: questions answered by the language model."""

@@ -1,0 +1,1 @@
+"""/apply, /applications, /status, /note, /history."""

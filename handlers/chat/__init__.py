@@ -1,0 +1,1 @@
+"""The conversation itself: messages, the command table, routing, context and services."""

@@ -1,0 +1,1 @@
+"""/matches, /job, /save, /applied, /dismiss, /search and /prefs."""

@@ -1,0 +1,183 @@
+"""/matches, /job save|applied|dismiss, bulk /save /applied /dismiss, /search and /prefs."""
+
+from __future__ import annotations
+
+import re
+
+from domain.jobs import Job, Match, Preferences, ProfileTooThin, passes
+from domain.profiles import (
+    clear_field,
+    display_value,
+    edit_profile,
+    find_field,
+    load_profile,
+    set_field,
+)
+from handlers.chat.context import Context, Handler
+from handlers.chat.messages import Button, Reply
+
+_SYMBOL = {"EUR": "€", "USD": "$", "GBP": "£"}
+PREF_FIELDS = ("locations", "remote", "salary_floor", "keywords")
+MATCH_USAGE = (
+    "/matches — your best matching jobs; /matches 2 for the next page",
+    "/save 12 17 — save several jobs at once (likewise /applied and /dismiss)",
+    "/search <words> — search the whole catalog",
+)
+PREFS_USAGE = (
+    "/prefs — show your job filters",
+    "/prefs locations Berlin, London",
+    "/prefs remote remote|hybrid|onsite|any",
+    "/prefs salary 70k — hide jobs that pay less",
+    "/prefs keywords python, climate — only jobs mentioning one of them",
+    "/prefs clear keywords",
+)
+
+
+def salary_text(job: Job) -> str | None:
+    if job.salary_min is None and job.salary_max is None:
+        return None
+    symbol = _SYMBOL.get(job.salary_currency or "", "")
+    code = "" if symbol else f" {job.salary_currency or ''}".rstrip()
+    amounts = [f"{symbol}{v:,}" for v in (job.salary_min, job.salary_max) if v is not None]
+    return f"{'–'.join(dict.fromkeys(amounts))}{code}/{job.salary_interval or 'year'}"
+
+
+def job_card(job: Job, match: Match | None = None) -> str:
+    facts = [job.location]
+    if salary := salary_text(job):
+        facts.append(salary)
+    if job.employment_type:
+        facts.append(job.employment_type)
+    lines = [f"#{job.id} · {job.title} — {job.company}", " · ".join(facts)]
+    if match is not None:
+        lines.append(f"Match {match.score}/100: " + " · ".join(match.reasons))
+    if job.url:
+        lines.append(job.url)
+    return "\n".join(lines)
+
+
+def job_buttons(job_id: int | None) -> tuple[Button, ...]:
+    return (
+        Button("Save", f"/job save {job_id}"),
+        Button("Applied", f"/job applied {job_id}"),
+        Button("Dismiss", f"/job dismiss {job_id}"),
+        Button("Tailor", f"/tailor job {job_id}"),
+    )
+
+
+async def matches_command(ctx: Context, args: str) -> list[Reply]:
+    page = int(args) if args.strip().isdigit() else 1
+    try:
+        found = await ctx.services.matcher.matches(ctx.user.id, page)
+    except ProfileTooThin:
+        return [
+            Reply(
+                "To find matching jobs I need to know what you do or want to do. Send "
+                "me your resume, run /start, or e.g. /profile set target_roles "
+                "Data Analyst."
+            )
+        ]
+    if not found:
+        if page > 1:
+            return [
+                Reply(
+                    "That's all the matches for now. New jobs arrive regularly — "
+                    "try again later, or widen your filters with /prefs."
+                )
+            ]
+        return [
+            Reply(
+                "No jobs match your profile and filters right now. Try widening "
+                "your filters (/prefs) or /search for something specific."
+            )
+        ]
+    head = Reply(f"Your best matches{'' if page == 1 else f' (page {page})'}:")
+    cards = [Reply(job_card(m.job, m), buttons=job_buttons(m.job.id)) for m in found]
+    tail = Reply(
+        "Save or mark several at once: /save 12 17 · /applied 12 · /dismiss 12 17",
+        buttons=(Button("More", f"/matches {page + 1}"),),
+    )
+    return [head, *cards, tail]
+
+
+async def job_command(ctx: Context, args: str) -> list[Reply]:
+    words = args.split()
+    if len(words) != 2 or words[0] not in {"save", "applied", "dismiss"} or not words[1].isdigit():
+        return [Reply("Use the buttons under a match, or /job save|applied|dismiss <job number>.")]
+    return await _act(ctx, words[0], [int(words[1])])
+
+
+def bulk(action: str) -> Handler:
+    """A /save, /applied or /dismiss handler for several job numbers at once."""
+
+    async def run(ctx: Context, args: str) -> list[Reply]:
+        numbers = [int(n) for n in re.findall(r"\d+", args)]
+        if not numbers:
+            return [Reply(f"Which jobs? e.g. /{action} 12 17 (the # numbers from /matches)")]
+        return await _act(ctx, action, numbers[:20])
+
+    return run
+
+
+async def _act(ctx: Context, action: str, job_ids: list[int]) -> list[Reply]:
+    lines = []
+    for job_id in dict.fromkeys(job_ids):
+        result = await ctx.services.actions.act(ctx.user.id, job_id, action)
+        name = f"#{job_id} {result.job_title} — {result.company}"
+        if action == "dismiss":
+            lines.append(f"Dismissed {name}. It won't be shown again.")
+        elif result.already:
+            status = result.application.status.value if result.application else "tracked"
+            lines.append(f"You already track {name} ({status}) — see /applications.")
+        elif action == "save":
+            lines.append(f"Saved {name} to /applications.")
+        else:
+            lines.append(
+                f"Marked {name} as applied. I'll keep it out of your matches; "
+                "track it in /applications."
+            )
+    return [Reply("\n".join(lines))]
+
+
+async def search_command(ctx: Context, args: str) -> list[Reply]:
+    words = [w for w in re.findall(r"[\w+#.-]+", args) if len(w) > 1][:8]
+    if not words:
+        return [Reply("What should I look for? e.g. /search data engineer python")]
+    profile = await load_profile(ctx.uow, ctx.user.id)
+    prefs = Preferences.of(profile)
+    async with ctx.uow() as uow:
+        found = [j for j in await uow.jobs.search(words, 200) if passes(j, prefs)][:5]
+    if not found:
+        return [Reply(f"No jobs mention {' '.join(words)} within your filters (/prefs).")]
+    return [
+        Reply(f"Jobs mentioning {' '.join(words)}:"),
+        *[Reply(job_card(job), buttons=job_buttons(job.id)) for job in found],
+    ]
+
+
+async def prefs_command(ctx: Context, args: str) -> list[Reply]:
+    action, _, rest = args.strip().partition(" ")
+    action = action.casefold()
+    if action == "clear" and rest.strip():
+        field = _pref_field(rest.strip())
+        await edit_profile(ctx.uow, ctx.user.id, lambda p: clear_field(p, field), ctx.clock.now())
+    elif action and action not in {"show", "help"}:
+        field = _pref_field(action)
+        await edit_profile(
+            ctx.uow, ctx.user.id, lambda p: set_field(p, field, rest), ctx.clock.now()
+        )
+    profile = await load_profile(ctx.uow, ctx.user.id)
+    lines = ["Your job filters:"]
+    for name in PREF_FIELDS:
+        spec = find_field(name)
+        lines.append(f"• {spec.label}: {display_value(profile, spec) or 'any'}")
+    return [Reply("\n".join([*lines, "", *PREFS_USAGE[1:]]))]
+
+
+def _pref_field(name: str) -> str:
+    spec = find_field(name)
+    if spec.name not in PREF_FIELDS:
+        from domain.errors import InvalidField
+
+        raise InvalidField(name, "not a job filter (locations, remote, salary, keywords)")
+    return spec.name

@@ -1,0 +1,1 @@
+"""/plan, /plans, /tasks and /done."""

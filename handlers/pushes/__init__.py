@@ -1,0 +1,1 @@
+"""/digest, /timezone, /reminders, /alert(s), and the wording of scheduled messages."""

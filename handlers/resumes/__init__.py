@@ -1,0 +1,1 @@
+"""Resume uploads, /resumes and /resume."""

@@ -1,0 +1,1 @@
+"""Users, identities, link codes, conversation state; merging two accounts."""

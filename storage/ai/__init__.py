@@ -1,0 +1,1 @@
+"""The AI request log and response cache."""

@@ -1,0 +1,1 @@
+"""The job catalog, recommendations and job vectors."""

@@ -1,0 +1,1 @@
+"""Career plans in SQL."""

@@ -1,0 +1,1 @@
+"""Push settings, job alerts and the outbox in SQL."""

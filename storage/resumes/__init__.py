@@ -1,0 +1,1 @@
+"""Resumes in SQL."""

@@ -1,0 +1,1 @@
+"""Tailoring jobs in SQL."""
