@@ -21,11 +21,12 @@ from bot.documents.docx_writer import DocxWriter
 from bot.documents.isolated import IsolatedExtractor
 from bot.jobs.catalog_index import NumpyCatalogIndex
 from bot.scheduler import PushScheduler, TickIntervals
-from domain.accounts import AccountLinker, PersonalData
+from domain.accounts import AccountLinker, PersonalData, Sessions
 from domain.ai import AIGateway, AIPolicy, ChatModel, Embedder
 from domain.clock import Clock, SystemClock
 from domain.jobs import ApplicationTracker, EmbeddingIndexer, JobActions, JobCatalog, JobMatcher
 from domain.plans import PlanService
+from domain.profiles import Profiles
 from domain.pushes import JobAlerts, OutboxWriter, PushPlanner, PushPreferences, PushRules
 from domain.resumes import (
     ResumeIntake,
@@ -178,6 +179,8 @@ def build_services(
         uow, vectors, embedder.model_name, embedder.dimensions, database_search
     )
     return Services(
+        sessions=Sessions(uow, clock),
+        profiles=Profiles(uow, clock),
         intake=ResumeIntake(uow, files, extractor, structurer, clock, resume_limits),
         resumes=ResumeLibrary(uow, files, clock),
         ai=gateway,
@@ -231,7 +234,7 @@ async def open_app(config: Config, clock: Clock | None = None) -> AsyncIterator[
             config=config,
             engine=engine,
             uow=uow,
-            conversation=build_conversation(uow, clock, services, background.spawn, outbox.push),
+            conversation=build_conversation(clock, services, background.spawn, outbox.push),
             clock=clock,
             services=services,
             background=background,

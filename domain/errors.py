@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
 
 class DomainError(Exception):
     """Base class of every expected, user-facing failure.
@@ -37,3 +42,10 @@ class InvalidField(DomainError):
         super().__init__(f"{field}: {reason}")
         self.field = field
         self.reason = reason
+
+
+def numbered(items: Sequence[T], number: int, kind: str) -> T:
+    """Item `number` (1-based, as the user saw the list) of `items`; NotFound outside it."""
+    if not 1 <= number <= len(items):
+        raise NotFound(kind, number)
+    return items[number - 1]

@@ -4,7 +4,7 @@ repositories and the unit of work its services need in its own `ports.py`."""
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol, Self, TypeVar
 
 
 class Transaction(Protocol):
@@ -22,6 +22,21 @@ class Transaction(Protocol):
     async def commit(self) -> None: ...
 
     async def rollback(self) -> None: ...
+
+
+T_co = TypeVar("T_co", bound=Transaction, covariant=True)
+
+
+class UnitOfWorkFactory(Protocol[T_co]):
+    """Opens units of work. Each feature names the repositories its unit of work holds."""
+
+    def __call__(self) -> T_co:
+        """A transaction that may write (on SQLite it takes the write lock at once)."""
+        ...
+
+    def read(self) -> T_co:
+        """A read-only transaction: it takes no write lock and needs no commit."""
+        ...
 
 
 class FileStore(Protocol):

@@ -2,9 +2,11 @@
 
 SQLite is tuned for many concurrent conversations in one file: WAL so readers never block
 the writer, a busy timeout so a writer waits for the lock instead of failing, and
-`BEGIN IMMEDIATE` so every transaction takes the write lock up front — a deferred
-read-then-write transaction in WAL mode fails at once with "database is locked" when
-another writer got in between, and no busy timeout can save it.
+`BEGIN IMMEDIATE` so every transaction that may write takes the write lock up front — a
+deferred read-then-write transaction in WAL mode fails at once with "database is locked"
+when another writer got in between, and no busy timeout can save it. A read-only unit of
+work (execution option `READ_ONLY`) begins deferred with `query_only` on SQLite — WAL
+readers take no lock — and `READ ONLY` on PostgreSQL: a stray write fails on both.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+READ_ONLY = "careerbot_read_only"  # connection execution option of a read-only unit of work
 
 
 def sqlite_url(path: Path) -> str:
@@ -30,7 +34,14 @@ def create_engine(url: str | URL, *, sqlite_busy_timeout_ms: int = 30_000) -> As
     if parsed.get_backend_name() == "postgresql":
         if parsed.drivername in ("postgresql", "postgres"):
             parsed = parsed.set(drivername="postgresql+asyncpg")
-        return create_async_engine(parsed, pool_pre_ping=True, pool_size=10, max_overflow=10)
+        engine = create_async_engine(parsed, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+        @event.listens_for(engine.sync_engine, "begin")
+        def _on_pg_begin(connection: Connection) -> None:
+            if connection.get_execution_options().get(READ_ONLY):
+                connection.exec_driver_sql("SET TRANSACTION READ ONLY")
+
+        return engine
     raise ValueError(f"unsupported database backend {parsed.get_backend_name()!r}")
 
 
@@ -58,6 +69,8 @@ def _create_sqlite_engine(url: URL, busy_timeout_ms: int) -> AsyncEngine:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = bool(connection.get_execution_options().get(READ_ONLY))
+        connection.exec_driver_sql(f"PRAGMA query_only={int(read_only)}")
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine

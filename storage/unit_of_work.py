@@ -21,6 +21,7 @@ from storage.accounts.repositories import (
     SqlUserRepository,
 )
 from storage.applications.repository import SqlApplicationRepository
+from storage.database import READ_ONLY
 from storage.jobs.repository import (
     SqlJobRepository,
     SqlRecommendationRepository,
@@ -51,14 +52,17 @@ class SqlUnitOfWork:
     outbox: OutboxRepository
     link_codes: LinkCodeRepository
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, *, read_only: bool = False) -> None:
         self._engine = engine
+        self._read_only = read_only
         self._conn: AsyncConnection | None = None
         self._tx: AsyncTransaction | None = None
 
     async def __aenter__(self) -> Self:
         self._conn = await self._engine.connect()
         try:
+            if self._read_only:
+                await self._conn.execution_options(**{READ_ONLY: True})
             self._tx = await self._conn.begin()
         except BaseException:
             await self._conn.close()
@@ -111,3 +115,6 @@ class SqlUnitOfWorkFactory:
 
     def __call__(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.engine)
+
+    def read(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.engine, read_only=True)

@@ -200,9 +200,10 @@ class InProcessExtractor:
 class MemoryUnitOfWork:
     """Works on a copy of the shared data; `commit()` publishes it, anything else discards it."""
 
-    def __init__(self, shared: MemoryData, fail_commit: bool = False) -> None:
+    def __init__(self, shared: MemoryData, fail_commit: bool = False, read_only: bool = False):
         self._shared = shared
         self._fail_commit = fail_commit
+        self._read_only = read_only
         self.committed = False
 
     async def __aenter__(self) -> Self:
@@ -223,6 +224,8 @@ class MemoryUnitOfWork:
         return None
 
     async def commit(self) -> None:
+        if self._read_only:
+            raise RuntimeError("commit in a read-only unit of work")
         if self._fail_commit:
             raise RuntimeError("disk full")
         self._shared.__dict__.update(copy.deepcopy(self._work).__dict__)
@@ -241,6 +244,9 @@ class MemoryUnitOfWorkFactory:
 
     def __call__(self) -> MemoryUnitOfWork:
         return MemoryUnitOfWork(self.data, self.fail_commits)
+
+    def read(self) -> MemoryUnitOfWork:
+        return MemoryUnitOfWork(self.data, read_only=True)
 
 
 class MemoryAIStore:
@@ -308,9 +314,10 @@ class MemoryServices:
 
     def build(self):  # type: ignore[no-untyped-def]
         from bot.documents.docx_writer import DocxWriter
-        from domain.accounts import AccountLinker, PersonalData
+        from domain.accounts import AccountLinker, PersonalData, Sessions
         from domain.jobs import ApplicationTracker, JobActions, JobCatalog, JobMatcher
         from domain.plans import PlanService
+        from domain.profiles import Profiles
         from domain.pushes import JobAlerts, PushPreferences
         from domain.resumes import ResumeIntake, ResumeLibrary, ResumeStructurer
         from domain.tailoring import TailoringService
@@ -322,6 +329,8 @@ class MemoryServices:
         # Job features run on SQLite in their tests (tests/e2e, tests/domain/test_job_*);
         # the in-memory unit of work has no job repositories.
         return Services(
+            sessions=Sessions(self.uow, self.clock),
+            profiles=Profiles(self.uow, self.clock),
             intake=ResumeIntake(
                 self.uow, self.files, self.extractor, structurer, self.clock, ResumeLimits()
             ),
@@ -343,9 +352,7 @@ class MemoryServices:
     def conversation(self):  # type: ignore[no-untyped-def]
         from handlers.chat.setup import build_conversation
 
-        return build_conversation(
-            self.uow, self.clock, self.build(), self.spawned.append, self.push
-        )
+        return build_conversation(self.clock, self.build(), self.spawned.append, self.push)
 
     async def push(self, message: object) -> None:
         self.pushed.append(message)

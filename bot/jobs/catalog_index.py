@@ -61,7 +61,7 @@ class NumpyCatalogIndex:
             matrix_blocks: list[np.ndarray] = [self._matrix]
             offset = len(self._ids)
             while True:
-                async with self._uow() as uow:
+                async with self._uow.read() as uow:
                     batch = await uow.jobs.after(self._last_id, LOAD_BATCH)
                 if not batch:
                     break

@@ -15,6 +15,8 @@ from domain.accounts.ports import ConversationRepository as ConversationReposito
 from domain.accounts.ports import LinkCodeRepository as LinkCodeRepository
 from domain.accounts.ports import UserRepository as UserRepository
 from domain.accounts.privacy import PersonalData as PersonalData
+from domain.accounts.sessions import Arrival as Arrival
+from domain.accounts.sessions import Sessions as Sessions
 from domain.accounts.users import IdentityKey as IdentityKey
 from domain.accounts.users import PlatformIdentity as PlatformIdentity
 from domain.accounts.users import User as User

@@ -16,7 +16,7 @@ from domain.accounts.users import IdentityKey
 from domain.clock import Clock
 from domain.errors import DomainError
 from domain.ports import FileStore
-from domain.profiles import Profile
+from domain.profiles import Profile, save_profile
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to type from a phone
 CODE_LENGTH = 8
@@ -80,7 +80,7 @@ class AccountLinker:
             kept = await uow.profiles.get(owner)
             merged = merge_profiles(kept, await uow.profiles.get(user_id))
             orphaned = await uow.users.merge(source=user_id, target=owner)
-            await uow.profiles.save(owner, merged, self._clock.now())
+            await save_profile(uow, owner, merged, self._clock.now())  # and its time zone
             platforms = sorted({i.key.platform for i in await uow.users.identities_of(owner)})
             await uow.commit()
         for key in orphaned:  # duplicate resume files (the same file was on both accounts)

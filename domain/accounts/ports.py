@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from domain.accounts.conversations import ConversationState
 from domain.accounts.users import IdentityKey, PlatformIdentity, User
-from domain.ports import Transaction
+from domain.ports import Transaction, UnitOfWorkFactory
 
 if TYPE_CHECKING:
     from domain.applications import ApplicationRepository
@@ -88,4 +87,4 @@ class AccountsUnitOfWork(Transaction, Protocol):
     tailoring: TailoringRepository
 
 
-AccountsUnitOfWorkFactory = Callable[[], AccountsUnitOfWork]
+AccountsUnitOfWorkFactory = UnitOfWorkFactory[AccountsUnitOfWork]

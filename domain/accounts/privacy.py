@@ -21,7 +21,7 @@ class PersonalData:
 
     async def export(self, user_id: int) -> tuple[bytes, list[tuple[str, bytes]]]:
         """Everything stored about the user as one JSON document, and their resume files."""
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             user = await uow.users.get(user_id)
             identities = await uow.users.identities_of(user_id)
             profile = await uow.profiles.get(user_id)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from domain.applications.model import Application, ApplicationStatus, NewApplication, StatusEvent
-from domain.ports import Transaction
+from domain.ports import Transaction, UnitOfWorkFactory
 
 if TYPE_CHECKING:
     from domain.jobs import JobRepository
@@ -43,4 +42,4 @@ class ApplicationsUnitOfWork(Transaction, Protocol):
     jobs: JobRepository
 
 
-ApplicationsUnitOfWorkFactory = Callable[[], ApplicationsUnitOfWork]
+ApplicationsUnitOfWorkFactory = UnitOfWorkFactory[ApplicationsUnitOfWork]

@@ -10,6 +10,7 @@ from domain.jobs.demo import demo_jobs
 from domain.jobs.embeddings import EmbeddingIndexer
 from domain.jobs.model import Job
 from domain.jobs.ports import JobsUnitOfWorkFactory
+from domain.jobs.ranking import Preferences, passes
 
 JOB_VECTORS = "job"
 
@@ -24,6 +25,9 @@ class CatalogIndex(Protocol):
     ) -> dict[int, float]:
         """Job ids worth scoring, each with its cosine similarity to `vector` (0 if none)."""
         ...
+
+
+SEARCH_CANDIDATES = 200  # keyword hits looked at before the user's filters apply
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +68,24 @@ class JobCatalog:
     async def embed(self, job_ids: list[int]) -> None:
         if self._indexer is None or not job_ids:
             return
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             found = await uow.jobs.get_many(job_ids)
         await self._indexer.ensure(JOB_VECTORS, {i: j.embedding_text() for i, j in found.items()})
 
+    async def get(self, job_id: int) -> Job | None:
+        async with self._uow.read() as uow:
+            return (await uow.jobs.get_many([job_id])).get(job_id)
+
+    async def search(self, user_id: int, words: list[str], limit: int = 5) -> list[Job]:
+        """Jobs that mention `words`, within the user's job filters (/prefs)."""
+        async with self._uow.read() as uow:
+            prefs = Preferences.of(await uow.profiles.get(user_id))
+            found = await uow.jobs.search(words, SEARCH_CANDIDATES)
+        return [job for job in found if passes(job, prefs)][:limit]
+
     async def ensure_demo(self, count: int = 300) -> ImportReport | None:
         """Load the generated demo catalog when the catalog is empty (first start)."""
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             if await uow.jobs.count() > 0:
                 return None
         return await self.import_jobs(demo_jobs(count))

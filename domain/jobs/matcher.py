@@ -13,7 +13,7 @@ from domain.applications import (
     same_posting,
 )
 from domain.clock import Clock
-from domain.errors import DomainError, NotFound
+from domain.errors import DomainError, NotFound, numbered
 from domain.jobs.catalog import CatalogIndex
 from domain.jobs.embeddings import EmbeddingIndexer
 from domain.jobs.ports import JobsUnitOfWorkFactory
@@ -56,7 +56,7 @@ class JobMatcher:
     async def matches(self, user_id: int, page: int = 1) -> list[Match]:
         """One page of the best jobs for the user, recorded as shown. Dismissed and
         applied jobs never come back; the active resume's words join the keyword query."""
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             profile = await uow.profiles.get(user_id)
             if not profile_text(profile):
                 raise ProfileTooThin()
@@ -82,7 +82,7 @@ class JobMatcher:
         all, so a digest for thousands of users stays fast. Not recorded here: the caller
         records what it sends, with the message."""
         user_ids = sorted(after_job_ids)
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             profiles = await uow.profiles.get_many(user_ids)
             seen = await uow.recommendations.seen_by(user_ids)
         matchable = {u: p for u, p in profiles.items() if profile_text(p)}
@@ -115,7 +115,7 @@ class JobMatcher:
             skip, newer = hidden[user_id], after_job_ids[user_id]
             wanted[user_id] = {i: c for i, c in cosines.items() if i > newer and i not in skip}
         all_ids = sorted(set().union(*(c.keys() for c in wanted.values())))
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             jobs = await uow.jobs.get_many(all_ids) if all_ids else {}
         ranked = {}
         for user_id, cosines in wanted.items():
@@ -186,7 +186,7 @@ class ApplicationTracker:
         self._clock = clock
 
     async def all(self, user_id: int) -> list[Application]:
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             return await uow.applications.list_for_user(user_id)
 
     async def add(
@@ -209,7 +209,9 @@ class ApplicationTracker:
         if status is None:
             raise InvalidStatus(status_text)
         async with self._uow() as uow:
-            application = _numbered(await uow.applications.list_for_user(user_id), number)
+            application = numbered(
+                await uow.applications.list_for_user(user_id), number, "application"
+            )
             await uow.applications.set_status(application.id, status, None, self._clock.now())
             if application.job_id is not None and status is not ApplicationStatus.SAVED:
                 await uow.recommendations.set_status(
@@ -221,14 +223,18 @@ class ApplicationTracker:
 
     async def note(self, user_id: int, number: int, text: str) -> Application:
         async with self._uow() as uow:
-            application = _numbered(await uow.applications.list_for_user(user_id), number)
+            application = numbered(
+                await uow.applications.list_for_user(user_id), number, "application"
+            )
             await uow.applications.add_note(application.id, text[:2000], self._clock.now())
             await uow.commit()
         return application
 
     async def history(self, user_id: int, number: int) -> tuple[Application, list[StatusEvent]]:
-        async with self._uow() as uow:
-            application = _numbered(await uow.applications.list_for_user(user_id), number)
+        async with self._uow.read() as uow:
+            application = numbered(
+                await uow.applications.list_for_user(user_id), number, "application"
+            )
             return application, list(await uow.applications.events(application.id))
 
 
@@ -236,9 +242,3 @@ class InvalidStatus(DomainError):
     def __init__(self, text: str) -> None:
         super().__init__(f"unknown status {text!r}")
         self.text = text
-
-
-def _numbered(items: list[Application], number: int) -> Application:
-    if not 1 <= number <= len(items):
-        raise NotFound("application", number)
-    return items[number - 1]

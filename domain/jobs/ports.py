@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from domain.jobs.model import Job
 from domain.jobs.ranking import Match
-from domain.ports import Transaction
+from domain.ports import Transaction, UnitOfWorkFactory
 
 if TYPE_CHECKING:
     from domain.applications import ApplicationRepository
@@ -68,4 +67,4 @@ class JobsUnitOfWork(Transaction, Protocol):
     resumes: ResumeRepository
 
 
-JobsUnitOfWorkFactory = Callable[[], JobsUnitOfWork]
+JobsUnitOfWorkFactory = UnitOfWorkFactory[JobsUnitOfWork]

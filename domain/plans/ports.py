@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from domain.plans.model import CareerPlan, StoredPlan, TaskState
-from domain.ports import Transaction
+from domain.ports import Transaction, UnitOfWorkFactory
 
 if TYPE_CHECKING:
     from domain.accounts import UserRepository
@@ -48,4 +47,4 @@ class PlansUnitOfWork(Transaction, Protocol):
     users: UserRepository
 
 
-PlansUnitOfWorkFactory = Callable[[], PlansUnitOfWork]
+PlansUnitOfWorkFactory = UnitOfWorkFactory[PlansUnitOfWork]

@@ -8,7 +8,7 @@ import time
 
 from domain.ai import AIGateway, AIOutputInvalid, AIOutputTruncated, Prompt
 from domain.clock import Clock
-from domain.errors import DomainError, NotFound
+from domain.errors import DomainError, NotFound, numbered
 from domain.plans.model import CareerPlan, StoredPlan, TaskState, current_week
 from domain.plans.planner import PlanInputs, offline_plan, required_skills, target_role
 from domain.plans.ports import PlansUnitOfWorkFactory
@@ -60,7 +60,7 @@ class PlanService:
     ) -> tuple[StoredPlan, str, bytes]:
         """Make a plan for `goal`, store it with its tasks, and write it as JSON.
         Returns the plan, the file name and the file's bytes."""
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             profile = await uow.profiles.get(user_id)
             user = await uow.users.get(user_id)
         inputs = PlanInputs(goal[:500], profile, profile.hours_per_week or 5, profile.constraints)
@@ -119,19 +119,17 @@ class PlanService:
         return result.value, result.model, result.prompt_tokens, result.completion_tokens
 
     async def plans(self, user_id: int) -> list[StoredPlan]:
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             return await uow.plans.list_for_user(user_id)
 
     async def get(self, user_id: int, number: int) -> tuple[StoredPlan, list[TaskState]]:
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             mine = await uow.plans.list_for_user(user_id)
-            if not 1 <= number <= len(mine):
-                raise NotFound("plan", number)
-            plan = mine[number - 1]
+            plan = numbered(mine, number, "plan")
             return plan, await uow.plans.tasks(plan.id)
 
     async def latest(self, user_id: int) -> tuple[StoredPlan, list[TaskState]] | None:
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             mine = await uow.plans.list_for_user(user_id)
             if not mine:
                 return None
@@ -154,9 +152,7 @@ class PlanService:
         if found is None:
             raise NotFound("plan", "latest")
         _, _, week_tasks, tasks = found
-        if not 1 <= number <= len(week_tasks):
-            raise NotFound("task", number)
-        task = week_tasks[number - 1]
+        task = numbered(week_tasks, number, "task")
         if task.done_at is None:
             task.done_at = self._clock.now()
             async with self._uow() as uow:

@@ -13,5 +13,5 @@ from domain.profiles.model import PROFILE_FIELDS as PROFILE_FIELDS
 from domain.profiles.model import set_field as set_field
 from domain.profiles.ports import ProfileRepository as ProfileRepository
 from domain.profiles.ports import ProfilesUnitOfWork as ProfilesUnitOfWork
-from domain.profiles.service import edit_profile as edit_profile
-from domain.profiles.service import load_profile as load_profile
+from domain.profiles.service import Profiles as Profiles
+from domain.profiles.service import save_profile as save_profile

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
-from domain.ports import Transaction
+from domain.ports import Transaction, UnitOfWorkFactory
 from domain.profiles.model import Profile
 
 if TYPE_CHECKING:
@@ -32,4 +31,4 @@ class ProfilesUnitOfWork(Transaction, Protocol):
     push_settings: PushSettingsRepository
 
 
-ProfilesUnitOfWorkFactory = Callable[[], ProfilesUnitOfWork]
+ProfilesUnitOfWorkFactory = UnitOfWorkFactory[ProfilesUnitOfWork]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from domain.clock import Clock
-from domain.errors import NotFound
+from domain.errors import numbered
 from domain.jobs import words
 from domain.pushes.alerts import MAX_ALERTS, MAX_WORDS, EmptySearch, SavedSearch, TooManyAlerts
 from domain.pushes.ports import PushesUnitOfWorkFactory
@@ -36,15 +36,13 @@ class JobAlerts:
         return search
 
     async def all(self, user_id: int) -> list[SavedSearch]:
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             return await uow.alerts.list_for_user(user_id)
 
     async def remove(self, user_id: int, number: int) -> SavedSearch:
         async with self._uow() as uow:
             existing = await uow.alerts.list_for_user(user_id)
-            if not 1 <= number <= len(existing):
-                raise NotFound("alert", number)
-            search = existing[number - 1]
+            search = numbered(existing, number, "alert")
             await uow.alerts.delete(search.id)
             await uow.commit()
         return search

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
-from domain.ports import Transaction
+from domain.ports import Transaction, UnitOfWorkFactory
 from domain.pushes.alerts import SavedSearch
 from domain.pushes.outbox import NewOutboxMessage, OutboxFailure, OutboxMessage, OutboxStatus
 from domain.pushes.settings import PushSettings
@@ -104,4 +103,4 @@ class PushesUnitOfWork(Transaction, Protocol):
     recommendations: RecommendationRepository
 
 
-PushesUnitOfWorkFactory = Callable[[], PushesUnitOfWork]
+PushesUnitOfWorkFactory = UnitOfWorkFactory[PushesUnitOfWork]

@@ -13,12 +13,12 @@ class PushPreferences:
         self._uow = uow
 
     async def get(self, user_id: int) -> PushSettings:
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             return await uow.push_settings.get(user_id)
 
     async def change(self, user_id: int, **changes: object) -> PushSettings:
         """Set any of digest_time, digest_when_empty, reminders (the time zone is the
-        profile's: see domain.profile_service.edit_profile)."""
+        profile's: see domain.profiles.Profiles.edit)."""
         unknown = set(changes) - {"digest_time", "digest_when_empty", "reminders"}
         if unknown:
             raise ValueError(f"not a push setting: {sorted(unknown)}")

@@ -106,7 +106,7 @@ class PushPlanner:
         unless the user asked to hear about quiet days too. Users are handled in batches:
         their matches computed together, their messages queued in one transaction."""
         now = self._clock.now()
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             if only_user is None:
                 subscribers = await uow.push_settings.digest_subscribers()
             else:
@@ -163,7 +163,7 @@ class PushPlanner:
             now - rules.followup_after * (rules.followup_limit + 1),
             now - rules.followup_after,
         )
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             waiting = await uow.applications.awaiting_reply(FOLLOW_UP_STATUSES, window)
             settings = await uow.push_settings.get_many(sorted({a.user_id for a in waiting}))
             due: dict[str, tuple[Application, int]] = {}
@@ -193,7 +193,7 @@ class PushPlanner:
         """Once a week (from week 2 of a plan until its last week), in the user's daytime:
         how last week went and this week's tasks. Finished plans get no check-ins."""
         now = self._clock.now()
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             plans = await uow.plans.latest_since(now - timedelta(weeks=WEEKS))
             settings = await uow.push_settings.get_many(sorted({p.user_id for p in plans}))
             due = {}
@@ -218,7 +218,7 @@ class PushPlanner:
         """Tell each saved search about jobs imported since it last looked, in the user's
         daytime (outside it, the jobs wait and come together in the morning)."""
         now = self._clock.now()
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             newest = await uow.jobs.newest_id()
             searches = await uow.alerts.behind(newest)
             if not searches:

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from domain.errors import NotFound
+from domain.errors import numbered
 from domain.file_types import FileType, sniff
 from domain.profiles import Profile
 from domain.resumes.document import ResumeDocument
@@ -180,19 +180,17 @@ class ResumeLibrary:
         self._clock = clock
 
     async def list(self, user_id: int) -> list[Resume]:
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             return await uow.resumes.list_for_user(user_id)
 
     async def get(self, user_id: int, number: int) -> Resume:
         resumes = await self.list(user_id)
-        if not 1 <= number <= len(resumes):
-            raise NotFound("resume", number)
-        return resumes[number - 1]
+        return numbered(resumes, number, "resume")
 
     async def use(self, user_id: int, number: int) -> tuple[Resume, Profile]:
         """Make resume `number` the active one and refresh the profile from it."""
         async with self._uow() as uow:
-            resume = _numbered(await uow.resumes.list_for_user(user_id), number)
+            resume = numbered(await uow.resumes.list_for_user(user_id), number, "resume")
             await uow.resumes.set_active(user_id, resume.id)
             profile = apply_resume(await uow.profiles.get(user_id), resume.document)
             await uow.profiles.save(user_id, profile, self._clock.now())
@@ -204,7 +202,7 @@ class ResumeLibrary:
         """Delete resume `number` and its file. If it was active, the newest remaining one
         becomes active and refreshes the profile. Returns (deleted, now active)."""
         async with self._uow() as uow:
-            resume = _numbered(await uow.resumes.list_for_user(user_id), number)
+            resume = numbered(await uow.resumes.list_for_user(user_id), number, "resume")
             await uow.resumes.delete(user_id, resume.id)
             remaining = await uow.resumes.list_for_user(user_id)
             active = next((r for r in remaining if r.active), None)
@@ -217,12 +215,6 @@ class ResumeLibrary:
             await uow.commit()
         await self._files.delete(resume.file_key)
         return resume, active
-
-
-def _numbered(resumes: list[Resume], number: int) -> Resume:
-    if not 1 <= number <= len(resumes):
-        raise NotFound("resume", number)
-    return resumes[number - 1]
 
 
 def _display_name(file_name: str, file_type: FileType) -> str:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from domain.file_types import FileType
-from domain.ports import Transaction
+from domain.ports import Transaction, UnitOfWorkFactory
 from domain.resumes.model import ExtractedText, NewResume, Resume, ResumeLimits
 
 if TYPE_CHECKING:
@@ -45,4 +44,4 @@ class ResumesUnitOfWork(Transaction, Protocol):
     resumes: ResumeRepository
 
 
-ResumesUnitOfWorkFactory = Callable[[], ResumesUnitOfWork]
+ResumesUnitOfWorkFactory = UnitOfWorkFactory[ResumesUnitOfWork]

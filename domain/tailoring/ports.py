@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
-from domain.ports import Transaction
+from domain.ports import Transaction, UnitOfWorkFactory
 from domain.tailoring.tailor import TailoringJob
 
 if TYPE_CHECKING:
@@ -50,4 +49,4 @@ class TailoringUnitOfWork(Transaction, Protocol):
     jobs: JobRepository
 
 
-TailoringUnitOfWorkFactory = Callable[[], TailoringUnitOfWork]
+TailoringUnitOfWorkFactory = UnitOfWorkFactory[TailoringUnitOfWork]

@@ -7,7 +7,7 @@ import logging
 
 from domain.ai import AIError, AIGateway, Embedder, Prompt
 from domain.clock import Clock
-from domain.errors import DomainError, NotFound
+from domain.errors import DomainError, NotFound, numbered
 from domain.resumes import Resume
 from domain.tailoring.ports import TailoringUnitOfWorkFactory
 from domain.tailoring.tailor import (
@@ -159,18 +159,16 @@ class TailoringService:
         return blended
 
     async def unfinished(self) -> list[TailoringJob]:
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             return await uow.tailoring.unfinished()
 
     async def jobs(self, user_id: int) -> list[TailoringJob]:
-        async with self._uow() as uow:
+        async with self._uow.read() as uow:
             return await uow.tailoring.list_for_user(user_id)
 
     async def job(self, user_id: int, number: int) -> TailoringJob:
         mine = await self.jobs(user_id)
-        if not 1 <= number <= len(mine):
-            raise NotFound("tailoring job", number)
-        return mine[number - 1]
+        return numbered(mine, number, "tailoring job")
 
     async def retry(self, user_id: int, number: int) -> TailoringJob:
         job = await self.job(user_id, number)
@@ -185,9 +183,7 @@ class TailoringService:
 
 def _pick_resume(resumes: list[Resume], number: int | None) -> Resume:
     if number is not None:
-        if not 1 <= number <= len(resumes):
-            raise NotFound("resume", number)
-        return resumes[number - 1]
+        return numbered(resumes, number, "resume")
     active = [r for r in resumes if r.active]
     if not active:
         raise TailoringRejected("you have no resume yet — send me one first")

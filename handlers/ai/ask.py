@@ -4,7 +4,7 @@ context. Without a model configured it says so and points to what works offline.
 from __future__ import annotations
 
 from domain.ai import Prompt
-from domain.profiles import PROFILE_FIELDS, display_value, load_profile
+from domain.profiles import PROFILE_FIELDS, display_value
 from handlers.chat.context import Context
 from handlers.chat.messages import Reply
 
@@ -33,7 +33,7 @@ async def ask_command(ctx: Context, question: str) -> list[Reply]:
     gateway = ctx.services.ai
     if not gateway.available:
         return [Reply(OFFLINE)]
-    profile = await load_profile(ctx.uow, ctx.user.id)
+    profile = await ctx.services.profiles.get(ctx.user.id)
     facts = "\n".join(
         f"{spec.label}: {value}"
         for spec in PROFILE_FIELDS

@@ -10,7 +10,6 @@ from domain.accounts import ConversationState, User
 from domain.clock import Clock
 from domain.pushes import NewOutboxMessage
 from handlers.chat.messages import Incoming, Reply
-from handlers.chat.units import HandlerUnitOfWorkFactory
 
 if TYPE_CHECKING:
     from handlers.chat.commands import CommandTable
@@ -19,12 +18,11 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class Context:
-    """The sender (already resolved to a user), their flow state, and the ports to use."""
+    """The sender (already resolved to a user), their flow state, and the services to use."""
 
     incoming: Incoming
     user: User
     state: ConversationState | None
-    uow: HandlerUnitOfWorkFactory
     clock: Clock
     commands: CommandTable
     services: Services
@@ -41,16 +39,12 @@ class Context:
             data=dict(data or {}),
             updated_at=self.clock.now(),
         )
-        async with self.uow() as uow:
-            await uow.conversations.save(self.state)
-            await uow.commit()
+        await self.services.sessions.save(self.state)
 
     async def end_flow(self) -> None:
         """Forget the current flow, if any."""
         self.state = None
-        async with self.uow() as uow:
-            await uow.conversations.delete(self.user.id, self.incoming.session_key)
-            await uow.commit()
+        await self.services.sessions.clear(self.user.id, self.incoming.session_key)
 
 
 Handler = Callable[[Context, str], Awaitable[list[Reply]]]

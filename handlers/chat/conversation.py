@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
-from domain.accounts import IdentityKey, LastIdentity, LinkCodeInvalid, LinkToSelf, resolve_user
+from domain.accounts import IdentityKey, LastIdentity, LinkCodeInvalid, LinkToSelf
 from domain.ai import (
     AIBudgetExceeded,
     AIError,
@@ -23,7 +23,6 @@ from handlers.chat.context import Context, Handler, Push, Spawn
 from handlers.chat.intents import route_free_text
 from handlers.chat.messages import Incoming, Reply
 from handlers.chat.services import Services
-from handlers.chat.units import HandlerUnitOfWorkFactory
 from handlers.resumes.messages import describe_rejection
 
 log = logging.getLogger(__name__)
@@ -46,7 +45,6 @@ class Conversation:
         self,
         commands: CommandTable,
         flows: Mapping[str, Handler],
-        uow: HandlerUnitOfWorkFactory,
         clock: Clock,
         services: Services,
         on_attachment: Handler,
@@ -57,7 +55,6 @@ class Conversation:
         self._push = push
         self.commands = commands
         self._flows = flows
-        self._uow = uow
         self._clock = clock
         self._services = services
         self._on_attachment = on_attachment
@@ -108,18 +105,16 @@ class Conversation:
         return await spec.run(ctx, args)
 
     async def _context(self, incoming: Incoming) -> Context:
-        key = IdentityKey(incoming.platform, incoming.user_id)
-        async with self._uow() as uow:
-            user = await resolve_user(
-                uow, key, incoming.chat_id, incoming.display_name, self._clock.now()
-            )
-            state = await uow.conversations.get(user.id, incoming.session_key)
-            await uow.commit()
+        arrival = await self._services.sessions.arrive(
+            IdentityKey(incoming.platform, incoming.user_id),
+            incoming.chat_id,
+            incoming.display_name,
+            incoming.session_key,
+        )
         return Context(
             incoming=incoming,
-            user=user,
-            state=state,
-            uow=self._uow,
+            user=arrival.user,
+            state=arrival.state,
             clock=self._clock,
             commands=self.commands,
             services=self._services,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.accounts import AccountLinker, PersonalData
+from domain.accounts import AccountLinker, PersonalData, Sessions
 from domain.ai import AIGateway
 from domain.jobs import ApplicationTracker, JobActions, JobCatalog, JobMatcher
 from domain.plans import PlanService
+from domain.profiles import Profiles
 from domain.pushes import JobAlerts, PushPreferences
 from domain.resumes import ResumeIntake, ResumeLibrary
 from domain.tailoring import DocumentWriter, TailoringService
@@ -17,6 +18,8 @@ from domain.tailoring import DocumentWriter, TailoringService
 class Services:
     """Domain services with their ports already plugged in."""
 
+    sessions: Sessions
+    profiles: Profiles
     intake: ResumeIntake
     resumes: ResumeLibrary
     ai: AIGateway

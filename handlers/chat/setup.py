@@ -11,7 +11,6 @@ from handlers.chat.commands import Command, CommandTable
 from handlers.chat.context import Push, Spawn
 from handlers.chat.conversation import Conversation
 from handlers.chat.services import Services
-from handlers.chat.units import HandlerUnitOfWorkFactory
 from handlers.jobs import commands as jobs
 from handlers.plans import commands as plan_handlers
 from handlers.profiles import onboarding
@@ -197,9 +196,7 @@ def build_command_table() -> CommandTable:
     )
 
 
-def build_conversation(
-    uow: HandlerUnitOfWorkFactory, clock: Clock, services: Services, spawn: Spawn, push: Push
-) -> Conversation:
+def build_conversation(clock: Clock, services: Services, spawn: Spawn, push: Push) -> Conversation:
     """The conversation handler every adapter talks to."""
     flows = {
         onboarding.FLOW: onboarding.answer,
@@ -207,7 +204,7 @@ def build_conversation(
         tailoring.FLOW: tailoring.description,
     }
     conversation = Conversation(
-        build_command_table(), flows, uow, clock, services, on_attachment, spawn, push
+        build_command_table(), flows, clock, services, on_attachment, spawn, push
     )
     conversation.accept_files_in(tailoring.FLOW, tailoring.description_file)
     return conversation

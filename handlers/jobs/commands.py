@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 
-from domain.jobs import Job, Match, Preferences, ProfileTooThin, passes
+from domain.jobs import Job, Match, ProfileTooThin
 from domain.profiles import (
     clear_field,
     display_value,
-    edit_profile,
     find_field,
-    load_profile,
     set_field,
 )
 from handlers.chat.context import Context, Handler
@@ -143,10 +141,7 @@ async def search_command(ctx: Context, args: str) -> list[Reply]:
     words = [w for w in re.findall(r"[\w+#.-]+", args) if len(w) > 1][:8]
     if not words:
         return [Reply("What should I look for? e.g. /search data engineer python")]
-    profile = await load_profile(ctx.uow, ctx.user.id)
-    prefs = Preferences.of(profile)
-    async with ctx.uow() as uow:
-        found = [j for j in await uow.jobs.search(words, 200) if passes(j, prefs)][:5]
+    found = await ctx.services.catalog.search(ctx.user.id, words)
     if not found:
         return [Reply(f"No jobs mention {' '.join(words)} within your filters (/prefs).")]
     return [
@@ -160,13 +155,11 @@ async def prefs_command(ctx: Context, args: str) -> list[Reply]:
     action = action.casefold()
     if action == "clear" and rest.strip():
         field = _pref_field(rest.strip())
-        await edit_profile(ctx.uow, ctx.user.id, lambda p: clear_field(p, field), ctx.clock.now())
+        await ctx.services.profiles.edit(ctx.user.id, lambda p: clear_field(p, field))
     elif action and action not in {"show", "help"}:
         field = _pref_field(action)
-        await edit_profile(
-            ctx.uow, ctx.user.id, lambda p: set_field(p, field, rest), ctx.clock.now()
-        )
-    profile = await load_profile(ctx.uow, ctx.user.id)
+        await ctx.services.profiles.edit(ctx.user.id, lambda p: set_field(p, field, rest))
+    profile = await ctx.services.profiles.get(ctx.user.id)
     lines = ["Your job filters:"]
     for name in PREF_FIELDS:
         spec = find_field(name)

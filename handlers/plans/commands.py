@@ -14,7 +14,7 @@ from domain.plans import (
     missing_for_plan,
     progress,
 )
-from domain.profiles import edit_profile, load_profile, set_field
+from domain.profiles import set_field
 from handlers.chat.context import Context
 from handlers.chat.messages import Button, OutgoingFile, Reply
 
@@ -51,7 +51,7 @@ async def plan_command(ctx: Context, args: str) -> list[Reply]:
         ]
     offline = head == "offline"
     goal = " ".join(words[1:] if offline else words)
-    profile = await load_profile(ctx.uow, ctx.user.id)
+    profile = await ctx.services.profiles.get(ctx.user.id)
     missing = missing_for_plan(profile)
     if missing:
         await ctx.start_flow(FLOW, missing[0], {"goal": goal, "offline": offline})
@@ -67,12 +67,10 @@ async def answer(ctx: Context, text: str) -> list[Reply]:
     assert ctx.state is not None
     field = ctx.state.step
     try:
-        await edit_profile(
-            ctx.uow, ctx.user.id, lambda p: set_field(p, field, text), ctx.clock.now()
-        )
+        await ctx.services.profiles.edit(ctx.user.id, lambda p: set_field(p, field, text))
     except InvalidField as exc:
         return [Reply(f"Hmm, {exc.reason}. {QUESTIONS[field]}")]
-    profile = await load_profile(ctx.uow, ctx.user.id)
+    profile = await ctx.services.profiles.get(ctx.user.id)
     missing = missing_for_plan(profile)
     if missing:
         await ctx.start_flow(FLOW, missing[0], ctx.state.data)

@@ -7,9 +7,7 @@ from domain.profiles import (
     Profile,
     clear_field,
     display_value,
-    edit_profile,
     find_field,
-    load_profile,
     set_field,
 )
 from handlers.chat.context import Context
@@ -44,7 +42,7 @@ async def profile_command(ctx: Context, args: str) -> list[Reply]:
     action, _, rest = args.partition(" ")
     action = action.casefold()
     if not action or action == "show":
-        profile = await load_profile(ctx.uow, ctx.user.id)
+        profile = await ctx.services.profiles.get(ctx.user.id)
         text = render_profile(profile)
         if profile.is_empty():
             text += (
@@ -64,15 +62,15 @@ async def profile_command(ctx: Context, args: str) -> list[Reply]:
                     + fields_help()
                 )
             ]
-        updated = await edit_profile(
-            ctx.uow, ctx.user.id, lambda p: set_field(p, field, value), ctx.clock.now()
+        updated = await ctx.services.profiles.edit(
+            ctx.user.id, lambda p: set_field(p, field, value)
         )
         return [Reply(f"Saved. {_changed_line(updated, field)}")]
     if action == "clear":
         field = rest.strip()
         if not field:
             return [Reply("Which field should I clear? e.g. /profile clear salary_floor")]
-        await edit_profile(ctx.uow, ctx.user.id, lambda p: clear_field(p, field), ctx.clock.now())
+        await ctx.services.profiles.edit(ctx.user.id, lambda p: clear_field(p, field))
         return [Reply(f"Cleared {find_field(field).label}.")]
     return [Reply("I didn't get that. Use:\n" + "\n".join(USAGE))]
 

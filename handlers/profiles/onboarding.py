@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from domain.errors import InvalidField
-from domain.profiles import Profile, edit_profile, load_profile, parse_location_answer, set_field
+from domain.profiles import Profile, parse_location_answer, set_field
 from handlers.chat.context import Context
 from handlers.chat.messages import Button, Reply
 from handlers.profiles.commands import render_profile
@@ -88,7 +88,7 @@ WELCOME_BACK = (
 async def start_command(ctx: Context, args: str) -> list[Reply]:
     """Greet; ask the onboarding questions (again, if the user wants)."""
     name = ctx.user.display_name
-    profile = await load_profile(ctx.uow, ctx.user.id)
+    profile = await ctx.services.profiles.get(ctx.user.id)
     if not profile.is_empty() and args.casefold() != "again":
         return [
             Reply(
@@ -111,9 +111,7 @@ async def answer(ctx: Context, text: str) -> list[Reply]:
     replies: list[Reply] = []
     if text.strip().casefold() not in SKIP_WORDS:
         try:
-            await edit_profile(
-                ctx.uow, ctx.user.id, lambda p: question.apply(p, text), ctx.clock.now()
-            )
+            await ctx.services.profiles.edit(ctx.user.id, lambda p: question.apply(p, text))
         except InvalidField as exc:
             return [Reply(f"Hmm, {exc.reason}. {question.text}\n(Or 'skip', or /cancel to stop.)")]
     if index + 1 < len(QUESTIONS):
@@ -121,7 +119,7 @@ async def answer(ctx: Context, text: str) -> list[Reply]:
         replies.append(Reply(QUESTIONS[index + 1].text))
         return replies
     await ctx.end_flow()
-    profile = await load_profile(ctx.uow, ctx.user.id)
+    profile = await ctx.services.profiles.get(ctx.user.id)
     replies.append(
         Reply(
             "Thanks, that's the basics.\n\n"

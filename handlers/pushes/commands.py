@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from domain.errors import InvalidField
-from domain.profiles import edit_profile, set_field
+from domain.profiles import set_field
 from domain.pushes import MAX_ALERTS, PushSettings, parse_clock_time
 from handlers.chat.context import Context
 from handlers.chat.messages import Reply
@@ -79,7 +79,7 @@ async def timezone_command(ctx: Context, args: str) -> list[Reply]:
         settings = await ctx.services.preferences.get(ctx.user.id)
         return [Reply(describe(settings, now) + "\n\nChange it: /timezone Europe/Berlin")]
     try:
-        await edit_profile(ctx.uow, ctx.user.id, lambda p: set_field(p, "timezone", args), now)
+        await ctx.services.profiles.edit(ctx.user.id, lambda p: set_field(p, "timezone", args))
     except InvalidField:
         return [
             Reply(

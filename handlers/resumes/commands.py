@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 
-from domain.profiles import load_profile
 from domain.resumes import IntakeResult, LooksLikeJobDescription, ResumeRejected
 from handlers.chat.context import Context
 from handlers.chat.messages import Button, Reply
@@ -140,7 +139,7 @@ async def _numbered_action(ctx: Context, action: str, number: int, words: list[s
         ]
     if action == "show":
         resume = await library.get(ctx.user.id, number)
-        profile = await load_profile(ctx.uow, ctx.user.id)
+        profile = await ctx.services.profiles.get(ctx.user.id)
         return [Reply(summarise(resume, profile, number, duplicate=False), buttons=RESUME_BUTTONS)]
     if len(words) < 3 or words[2].casefold() != "confirm":
         resume = await library.get(ctx.user.id, number)

@@ -49,8 +49,7 @@ async def tailor_command(ctx: Context, args: str) -> list[Reply]:
         job = await ctx.services.tailoring.retry(ctx.user.id, number)
         return _start(ctx, job)
     if head == "job" and len(words) == 2 and words[1].isdigit():
-        async with ctx.uow() as uow:
-            found = (await uow.jobs.get_many([int(words[1])])).get(int(words[1]))
+        found = await ctx.services.catalog.get(int(words[1]))
         if found is None:
             return [Reply(f"I couldn't find job #{words[1]}.")]
         return await _create(ctx, found.description or found.title, found.title, found.company)

@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 from domain.accounts import IdentityKey
-from domain.profiles import load_profile
+from domain.profiles import Profiles
 from handlers.chat.messages import Incoming
 from storage import migrate
 from storage.database import create_engine, sqlite_url
@@ -59,7 +59,9 @@ async def test_fifty_concurrent_conversations_on_one_file(tmp_path: Path) -> Non
         async with SqlUnitOfWorkFactory(engines[0])() as uow:
             identity = await uow.users.find_identity(IdentityKey("console", "user7"))
         assert identity is not None
-        profile = await load_profile(SqlUnitOfWorkFactory(engines[0]), identity.user_id)
+        profile = await Profiles(SqlUnitOfWorkFactory(engines[0]), FakeClock()).get(
+            identity.user_id
+        )
         assert profile.skills == ["Python", "SQL"]
         assert profile.timezone == "Europe/Berlin"
     finally:

@@ -186,9 +186,7 @@ async def test_unexpected_error_becomes_apology_and_domain_error_a_sentence(
     table = CommandTable([Command("crash", crash, "x"), Command("missing", missing, "y")])
     fakes = MemoryServices(uow, FakeClock())
     chat = Chat(
-        Conversation(
-            table, {}, uow, fakes.clock, fakes.build(), crash, fakes.spawned.append, fakes.push
-        )
+        Conversation(table, {}, fakes.clock, fakes.build(), crash, fakes.spawned.append, fakes.push)
     )
     reply = texts(await chat.say("/crash"))
     assert "went wrong on my side" in reply

@@ -1,0 +1,49 @@
+"""Who is writing, and where they are in a multi-step flow: the conversation layer's only
+way to storage for its own state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.accounts.conversations import ConversationState
+from domain.accounts.identities import resolve_user
+from domain.accounts.ports import AccountsUnitOfWorkFactory
+from domain.accounts.users import IdentityKey, User
+from domain.clock import Clock
+
+
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """The user behind a message, and their flow state in that chat (None: no flow)."""
+
+    user: User
+    state: ConversationState | None
+
+
+class Sessions:
+    """Resolves the sender of each message and keeps their flow state."""
+
+    def __init__(self, uow: AccountsUnitOfWorkFactory, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def arrive(
+        self, key: IdentityKey, chat_id: str, display_name: str, session_key: str
+    ) -> Arrival:
+        """The user behind `key` (created on first contact, their chat remembered) and their
+        flow state in `session_key` — one transaction."""
+        async with self._uow() as uow:
+            user = await resolve_user(uow, key, chat_id, display_name, self._clock.now())
+            state = await uow.conversations.get(user.id, session_key)
+            await uow.commit()
+        return Arrival(user, state)
+
+    async def save(self, state: ConversationState) -> None:
+        async with self._uow() as uow:
+            await uow.conversations.save(state)
+            await uow.commit()
+
+    async def clear(self, user_id: int, session_key: str) -> None:
+        async with self._uow() as uow:
+            await uow.conversations.delete(user_id, session_key)
+            await uow.commit()
