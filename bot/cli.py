@@ -22,7 +22,8 @@ from bot.logs import configure_logging
 from domain.accounts import IdentityKey
 from domain.pushes import OutboxStatus
 from domain.resumes import LooksLikeJobDescription, ResumeRejected
-from handlers.resumes.messages import describe_rejection, understood
+from handlers.chat.errors import tell
+from handlers.resumes.messages import understood
 from storage import migrate
 from storage.ai.store import SqlAIRequestLog
 from storage.database import create_engine
@@ -213,7 +214,7 @@ async def _resume_parse(config: Config, files: list[Path], jsonl: bool) -> int:
                 read = await app.services.intake.read(None, path.read_bytes())
             except ResumeRejected as exc:
                 failed = True
-                message = describe_rejection(exc)
+                message = tell(exc)
                 print(json.dumps({"file": str(path), "error": message}) if jsonl else message)
                 continue
             except OSError as exc:
@@ -232,7 +233,7 @@ async def _resume_parse(config: Config, files: list[Path], jsonl: bool) -> int:
             else:
                 print(f"== {path}")
                 if read.looks_like_job_description:
-                    print(describe_rejection(LooksLikeJobDescription()))
+                    print(tell(LooksLikeJobDescription()))
                 print("\n".join(understood(read.document)), end="\n\n", flush=True)
     return 1 if failed else 0
 

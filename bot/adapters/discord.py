@@ -131,8 +131,9 @@ class DiscordAdapter:
         async def run(interaction: discord.Interaction, text: str | None = None) -> None:
             await self.answer_interaction(interaction, text=f"/{command.name} {text or ''}".strip())
 
-        usage = command.usage[0] if command.usage else command.summary
-        described = app_commands.describe(text=usage[:100])(run)
+        # The option's description is the declared argument spec ("<goal> | show N | export").
+        hint = command.args or (command.usage[0] if command.usage else command.summary)
+        described = app_commands.describe(text=hint[:100])(run)
         return app_commands.Command(
             name=command.name, description=command.summary[:100], callback=described
         )

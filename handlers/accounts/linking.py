@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from domain.accounts import IdentityKey
+from domain.accounts import IdentityKey, LastIdentity, LinkCodeInvalid, LinkToSelf
+from handlers.chat.commands import Command
 from handlers.chat.context import Context
+from handlers.chat.errors import explains
 from handlers.chat.messages import Reply
 
-USAGE = (
-    "/link — get a one-time code; send /link CODE from your other account to join them",
-    "/unlink — make this platform's account separate again",
-)
+LINK_USAGE = "/link — get a one-time code; send /link CODE from your other account to join them"
+UNLINK_USAGE = "/unlink — make this platform's account separate again"
 NAMES = {"telegram": "Telegram", "discord": "Discord", "console": "console"}
 
 
@@ -45,3 +45,43 @@ async def unlink_command(ctx: Context, args: str) -> list[Reply]:
             "with your other account; /link joins them again."
         )
     ]
+
+
+COMMANDS = (
+    Command(
+        "link",
+        link_command,
+        "use Telegram and Discord as one account",
+        "[code]",
+        (LINK_USAGE, UNLINK_USAGE),
+    ),
+    Command(
+        "unlink",
+        unlink_command,
+        "separate this platform's account again",
+        "",
+        (UNLINK_USAGE,),
+        in_menu=False,
+    ),
+)
+
+
+@explains(LinkCodeInvalid)
+def _code_invalid(exc: LinkCodeInvalid) -> str:
+    return (
+        "That code doesn't work — it may be mistyped, used or older than 10 minutes. "
+        "Send /link on your other account for a new one."
+    )
+
+
+@explains(LinkToSelf)
+def _link_to_self(exc: LinkToSelf) -> str:
+    return (
+        "That code is from this same account. Send it from your other account "
+        "(Telegram or Discord)."
+    )
+
+
+@explains(LastIdentity)
+def _last_identity(exc: LastIdentity) -> str:
+    return "This account isn't linked to another platform, so there is nothing to unlink."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handlers.chat.commands import Command
 from handlers.chat.context import Context
 from handlers.chat.messages import Button, OutgoingFile, Reply
 
@@ -37,3 +38,9 @@ async def delete_command(ctx: Context, args: str) -> list[Reply]:
     removed = await ctx.services.privacy.erase(ctx.user.id)
     files = f" and {removed} file{'s' if removed != 1 else ''}" if removed else ""
     return [Reply(f"Done: your data{files} are deleted. If you write again, I'll start fresh.")]
+
+
+COMMANDS = (
+    Command("export", export_command, "all your data as a file"),
+    Command("delete", delete_command, "erase all your data (asks first)"),
+)

@@ -1,1 +1,3 @@
-"""/ask: questions answered by the language model."""
+"""/ask: questions answered by the language model; what the user is told when it fails."""
+
+from handlers.ai import errors as errors  # registers the replies to AI errors

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from domain.ai import Prompt
 from domain.profiles import PROFILE_FIELDS, display_value
+from handlers.chat.commands import Command
 from handlers.chat.context import Context
 from handlers.chat.messages import Reply
 
@@ -46,3 +47,14 @@ async def ask_command(ctx: Context, question: str) -> list[Reply]:
     )
     answer = await gateway.text("assistant", ctx.user.id, prompt)
     return [Reply(answer.strip() or "I don't have a good answer to that — try rephrasing?")]
+
+
+COMMANDS = (
+    Command(
+        "ask",
+        ask_command,
+        "ask me anything about your career",
+        "<question>",
+        ("/ask <question> — e.g. /ask how do I negotiate a raise?",),
+    ),
+)

@@ -6,16 +6,17 @@ import re
 
 from domain.applications import ApplicationStatus
 from domain.jobs import InvalidStatus
+from handlers.chat.commands import Command
 from handlers.chat.context import Context
+from handlers.chat.errors import explains
 from handlers.chat.messages import Reply
 
-USAGE = (
-    "/applications — everything you saved or applied to",
-    "/apply Company | Job title | https://link — track an application made elsewhere",
-    "/status 2 interviewing — saved, applied, interviewing, offer, rejected, withdrawn",
-    "/note 2 Call with the hiring manager on Friday",
-    "/history 2 — every change of application 2",
-)
+LIST_USAGE = "/applications — everything you saved or applied to"
+APPLY_USAGE = "/apply Company | Job title | https://link — track an application made elsewhere"
+STATUS_USAGE = "/status 2 interviewing — saved, applied, interviewing, offer, rejected, withdrawn"
+NOTE_USAGE = "/note 2 Call with the hiring manager on Friday"
+HISTORY_USAGE = "/history 2 — every change of application 2"
+USAGE = (LIST_USAGE, APPLY_USAGE, STATUS_USAGE, NOTE_USAGE, HISTORY_USAGE)
 
 
 async def applications_command(ctx: Context, args: str) -> list[Reply]:
@@ -32,7 +33,7 @@ async def applications_command(ctx: Context, args: str) -> list[Reply]:
         lines.append(
             f"{number}. {a.title} — {a.company} · {a.status.value} · since {a.updated_at:%Y-%m-%d}"
         )
-    return [Reply("\n".join([*lines, "", *USAGE[2:]]))]
+    return [Reply("\n".join([*lines, "", STATUS_USAGE, NOTE_USAGE, HISTORY_USAGE]))]
 
 
 async def apply_command(ctx: Context, args: str) -> list[Reply]:
@@ -77,18 +78,9 @@ async def status_command(ctx: Context, args: str) -> list[Reply]:
                 + ">, e.g. /status 2 interviewing"
             )
         ]
-    try:
-        application = await ctx.services.applications.set_status(
-            ctx.user.id, int(match.group(1)), match.group(2)
-        )
-    except InvalidStatus as exc:
-        return [
-            Reply(
-                f"'{exc.text}' isn't a status I know. Use one of: "
-                + ", ".join(s.value for s in ApplicationStatus)
-                + "."
-            )
-        ]
+    application = await ctx.services.applications.set_status(
+        ctx.user.id, int(match.group(1)), match.group(2)
+    )
     return [
         Reply(
             f"{application.title} — {application.company} is now "
@@ -116,3 +108,52 @@ async def history_command(ctx: Context, args: str) -> list[Reply]:
         note = f" — {event.note}" if event.note else ""
         lines.append(f"{event.created_at:%Y-%m-%d %H:%M} {event.status.value}{note}")
     return [Reply("\n".join(lines))]
+
+
+COMMANDS = (
+    Command(
+        "applications",
+        applications_command,
+        "the jobs you saved or applied to",
+        "",
+        USAGE,
+        aliases=("apps",),
+    ),
+    Command(
+        "apply",
+        apply_command,
+        "track an application",
+        "<company> | <title> | [link]",
+        (APPLY_USAGE,),
+    ),
+    Command(
+        "status",
+        status_command,
+        "change an application's status",
+        "<N> <status>",
+        (STATUS_USAGE,),
+        in_menu=False,
+    ),
+    Command(
+        "note",
+        note_command,
+        "add a note to an application",
+        "<N> <text>",
+        (NOTE_USAGE,),
+        in_menu=False,
+    ),
+    Command(
+        "history",
+        history_command,
+        "every change of an application",
+        "<N>",
+        (HISTORY_USAGE,),
+        in_menu=False,
+    ),
+)
+
+
+@explains(InvalidStatus)
+def _invalid_status(exc: InvalidStatus) -> str:
+    known = ", ".join(s.value for s in ApplicationStatus)
+    return f"'{exc.text[:40]}' isn't a status I know. Use one of: {known}."

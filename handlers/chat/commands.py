@@ -1,4 +1,6 @@
-"""The command table: commands as data (name, handler, help), shared by every adapter."""
+"""The command table: each feature declares its commands once (name, aliases, arguments,
+one-line help, handler); /help, per-command help, the Telegram command menu and the Discord
+slash commands are all made from those declarations."""
 
 from __future__ import annotations
 
@@ -6,28 +8,56 @@ import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from handlers.chat.context import Handler
+from handlers.chat.context import Context, Handler
+from handlers.chat.messages import Reply
 
 
 @dataclass(frozen=True, slots=True)
 class Command:
-    """A slash command: what runs, and how it is described in /help and platform menus."""
+    """A slash command as its feature declares it."""
 
     name: str
     run: Handler
-    summary: str
-    usage: tuple[str, ...] = ()
-    in_menu: bool = True
+    summary: str  # one line, for /help and the platform menus
+    args: str = ""  # the argument spec: "<goal>" (required), "[N]" (optional), "" (none)
+    usage: tuple[str, ...] = ()  # examples shown by /help <command>
+    aliases: tuple[str, ...] = ()
+    in_menu: bool = True  # listed in the platform menus (the rest under "Also" in /help)
+
+    @property
+    def synopsis(self) -> str:
+        return f"/{self.name} {self.args}".rstrip()
+
+    @property
+    def args_required(self) -> bool:
+        return self.args.startswith("<")
+
+    def detail(self) -> str:
+        """What /help <command> says."""
+        lines = [f"{self.synopsis} — {self.summary}", *self.usage]
+        if self.aliases:
+            lines.append("Also written: " + ", ".join(f"/{a}" for a in self.aliases))
+        return "\n".join(lines)
 
 
 class CommandTable:
-    """Looks commands up by name; the single source for /help and platform command menus."""
+    """Looks commands up by name or alias, and answers /help from the declarations."""
 
     def __init__(self, commands: Iterable[Command]) -> None:
         self._commands: dict[str, Command] = {}
-        for command in commands:
-            if command.name in self._commands:
-                raise ValueError(f"command /{command.name} is defined twice")
+        self._names: dict[str, Command] = {}
+        help_command = Command(
+            "help",
+            self._help,
+            "list the commands",
+            "[command]",
+            ("/help — all commands", "/help <command> — details of one"),
+        )
+        for command in [*commands, help_command]:
+            for name in (command.name, *command.aliases):
+                if name in self._names:
+                    raise ValueError(f"command /{name} is defined twice")
+                self._names[name] = command
             self._commands[command.name] = command
 
     def __iter__(self) -> Iterator[Command]:
@@ -39,12 +69,29 @@ class CommandTable:
         return [c for c in self if c.in_menu]
 
     def get(self, name: str) -> Command | None:
-        return self._commands.get(name.casefold())
+        return self._names.get(name.casefold())
 
     def suggest(self, name: str) -> str | None:
         """The closest known command name to a mistyped one, if any is close."""
-        matches = difflib.get_close_matches(name.casefold(), list(self._commands), n=1, cutoff=0.6)
-        return matches[0] if matches else None
+        matches = difflib.get_close_matches(name.casefold(), list(self._names), n=1, cutoff=0.6)
+        return self._names[matches[0]].name if matches else None
+
+    def overview(self) -> str:
+        lines = ["Here's what I can do:"]
+        lines += [f"/{c.name} — {c.summary}" for c in self if c.in_menu]
+        more = [f"/{c.name}" for c in self if not c.in_menu]
+        if more:
+            lines.append("Also: " + ", ".join(more))
+        return "\n".join(lines)
+
+    async def _help(self, ctx: Context, args: str) -> list[Reply]:
+        wanted = args.strip().lstrip("/").casefold()
+        if not wanted:
+            return [Reply(self.overview() + "\n\nSend /help <command> for details.")]
+        command = self.get(wanted)
+        if command is None:
+            return [Reply(f"There is no /{wanted}. Here is what I know:\n\n" + self.overview())]
+        return [Reply(command.detail())]
 
 
 def split_command(text: str) -> tuple[str, str] | None:

@@ -12,7 +12,6 @@ from domain.pushes import NewOutboxMessage
 from handlers.chat.messages import Incoming, Reply
 
 if TYPE_CHECKING:
-    from handlers.chat.commands import CommandTable
     from handlers.chat.services import Services
 
 
@@ -24,7 +23,6 @@ class Context:
     user: User
     state: ConversationState | None
     clock: Clock
-    commands: CommandTable
     services: Services
     spawn: Spawn
     push: Push

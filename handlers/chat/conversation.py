@@ -5,25 +5,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
-from domain.accounts import IdentityKey, LastIdentity, LinkCodeInvalid, LinkToSelf
-from domain.ai import (
-    AIBudgetExceeded,
-    AIError,
-    AIOutputInvalid,
-    AIOutputTruncated,
-    AIRateLimited,
-    AIUnavailable,
-)
+from domain.accounts import IdentityKey
 from domain.clock import Clock
-from domain.errors import DomainError, InvalidField, NotFound
-from domain.pushes import EmptySearch, TooManyAlerts
-from domain.resumes import ResumeRejected
+from domain.errors import DomainError
 from handlers.chat.commands import CommandTable, split_command
 from handlers.chat.context import Context, Handler, Push, Spawn
+from handlers.chat.errors import tell
 from handlers.chat.intents import route_free_text
 from handlers.chat.messages import Incoming, Reply
 from handlers.chat.services import Services
-from handlers.resumes.messages import describe_rejection
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +59,7 @@ class Conversation:
         try:
             return await self._handle(incoming)
         except DomainError as exc:
-            return [Reply(describe_error(exc))]
+            return [Reply(tell(exc))]
         except Exception:
             log.exception("unhandled error for %s user %s", incoming.platform, incoming.user_id)
             return [Reply(CRASH)]
@@ -116,58 +106,7 @@ class Conversation:
             user=arrival.user,
             state=arrival.state,
             clock=self._clock,
-            commands=self.commands,
             services=self._services,
             spawn=self._spawn,
             push=self._push,
         )
-
-
-def describe_error(exc: DomainError) -> str:
-    """A friendly sentence for each named domain error."""
-    if isinstance(exc, InvalidField):
-        if exc.reason == "unknown field":
-            return f"I don't have a field called '{exc.field}'. See /profile fields."
-        return f"That value for {exc.field} doesn't work: {exc.reason}."
-    if isinstance(exc, ResumeRejected):
-        return describe_rejection(exc)
-    if isinstance(exc, AIError):
-        return describe_ai_error(exc)
-    if isinstance(exc, NotFound):
-        return f"I couldn't find {exc.kind} {exc.ref}. Check the number with the list command."
-    if isinstance(exc, LinkCodeInvalid):
-        return (
-            "That code doesn't work — it may be mistyped, used or older than 10 minutes. "
-            "Send /link on your other account for a new one."
-        )
-    if isinstance(exc, LinkToSelf):
-        return (
-            "That code is from this same account. Send it from your other account "
-            "(Telegram or Discord)."
-        )
-    if isinstance(exc, LastIdentity):
-        return "This account isn't linked to another platform, so there is nothing to unlink."
-    if isinstance(exc, TooManyAlerts):
-        return f"You have {exc.limit} alerts already — stop one first (/alerts, /alert off N)."
-    if isinstance(exc, EmptySearch):
-        return "Tell me what to watch for, e.g. /alert python berlin"
-    return str(exc) or "That didn't work."
-
-
-def describe_ai_error(exc: AIError) -> str:
-    """Why a language-model request gave nothing, in the user's terms."""
-    if isinstance(exc, AIBudgetExceeded):
-        return (
-            f"You've used today's AI allowance ({exc.limit:,} tokens). It renews at midnight "
-            "UTC. Everything that works offline is still available — see /help."
-        )
-    if isinstance(exc, AIRateLimited):
-        return (
-            "You're asking faster than I'm allowed to think — please wait about "
-            f"{exc.retry_after_seconds} seconds and try again."
-        )
-    if isinstance(exc, AIUnavailable):
-        return "That needs a language model, and none is configured for this bot."
-    if isinstance(exc, AIOutputInvalid | AIOutputTruncated):
-        return "The language model gave me an answer I couldn't use. Please try again."
-    return "The language model isn't answering right now. Please try again in a few minutes."

@@ -11,24 +11,28 @@ from domain.profiles import (
     find_field,
     set_field,
 )
+from handlers.chat.commands import Command
 from handlers.chat.context import Context, Handler
+from handlers.chat.errors import explains
 from handlers.chat.messages import Button, Reply
 
 _SYMBOL = {"EUR": "€", "USD": "$", "GBP": "£"}
 PREF_FIELDS = ("locations", "remote", "salary_floor", "keywords")
+BULK_USAGE = "/save 12 17 — save several jobs at once (likewise /applied and /dismiss)"
+SEARCH_USAGE = "/search <words> — search the whole catalog"
 MATCH_USAGE = (
     "/matches — your best matching jobs; /matches 2 for the next page",
-    "/save 12 17 — save several jobs at once (likewise /applied and /dismiss)",
-    "/search <words> — search the whole catalog",
+    BULK_USAGE,
+    SEARCH_USAGE,
 )
-PREFS_USAGE = (
-    "/prefs — show your job filters",
+PREFS_CHANGES = (
     "/prefs locations Berlin, London",
     "/prefs remote remote|hybrid|onsite|any",
     "/prefs salary 70k — hide jobs that pay less",
     "/prefs keywords python, climate — only jobs mentioning one of them",
     "/prefs clear keywords",
 )
+PREFS_USAGE = ("/prefs — show your job filters", *PREFS_CHANGES)
 
 
 def salary_text(job: Job) -> str | None:
@@ -65,16 +69,7 @@ def job_buttons(job_id: int | None) -> tuple[Button, ...]:
 
 async def matches_command(ctx: Context, args: str) -> list[Reply]:
     page = int(args) if args.strip().isdigit() else 1
-    try:
-        found = await ctx.services.matcher.matches(ctx.user.id, page)
-    except ProfileTooThin:
-        return [
-            Reply(
-                "To find matching jobs I need to know what you do or want to do. Send "
-                "me your resume, run /start, or e.g. /profile set target_roles "
-                "Data Analyst."
-            )
-        ]
+    found = await ctx.services.matcher.matches(ctx.user.id, page)
     if not found:
         if page > 1:
             return [
@@ -164,7 +159,7 @@ async def prefs_command(ctx: Context, args: str) -> list[Reply]:
     for name in PREF_FIELDS:
         spec = find_field(name)
         lines.append(f"• {spec.label}: {display_value(profile, spec) or 'any'}")
-    return [Reply("\n".join([*lines, "", *PREFS_USAGE[1:]]))]
+    return [Reply("\n".join([*lines, "", *PREFS_CHANGES]))]
 
 
 def _pref_field(name: str) -> str:
@@ -174,3 +169,62 @@ def _pref_field(name: str) -> str:
 
         raise InvalidField(name, "not a job filter (locations, remote, salary, keywords)")
     return spec.name
+
+
+COMMANDS = (
+    Command(
+        "matches",
+        matches_command,
+        "jobs that match your profile, with reasons",
+        "[page]",
+        MATCH_USAGE,
+        aliases=("jobs",),
+    ),
+    Command("search", search_command, "search the job catalog", "<words>", (SEARCH_USAGE,)),
+    Command(
+        "prefs",
+        prefs_command,
+        "your job filters: place, remote, salary, keywords",
+        "[<filter> <value> | clear <filter>]",
+        PREFS_USAGE,
+    ),
+    Command(
+        "job",
+        job_command,
+        "save, mark applied or dismiss a job",
+        "<save|applied|dismiss> <job id>",
+        in_menu=False,
+    ),
+    Command(
+        "save",
+        bulk("save"),
+        "save several jobs: /save 12 17",
+        "<job ids>",
+        (BULK_USAGE,),
+        in_menu=False,
+    ),
+    Command(
+        "applied",
+        bulk("applied"),
+        "mark several jobs applied",
+        "<job ids>",
+        (BULK_USAGE,),
+        in_menu=False,
+    ),
+    Command(
+        "dismiss",
+        bulk("dismiss"),
+        "hide several jobs for good",
+        "<job ids>",
+        (BULK_USAGE,),
+        in_menu=False,
+    ),
+)
+
+
+@explains(ProfileTooThin)
+def _profile_too_thin(exc: ProfileTooThin) -> str:
+    return (
+        "To find matching jobs I need to know what you do or want to do. Send me your "
+        "resume, run /start, or e.g. /profile set target_roles Data Analyst."
+    )

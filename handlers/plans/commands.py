@@ -15,7 +15,9 @@ from domain.plans import (
     progress,
 )
 from domain.profiles import set_field
+from handlers.chat.commands import Command
 from handlers.chat.context import Context
+from handlers.chat.errors import explains, tell
 from handlers.chat.messages import Button, OutgoingFile, Reply
 
 FLOW = "plan"
@@ -24,11 +26,9 @@ QUESTIONS = {
     "skills": "Which skills do you already have? A few, separated by commas.",
     "hours_per_week": "How many hours a week can you spend on this move? (e.g. 6)",
 }
-USAGE = (
-    "/plan <goal> — e.g. /plan I want to move into AI product management",
-    "/plans — your plans with progress; /plan show N; /plan export — all as one JSON file",
-    "/tasks — this week's tasks; /done N — tick one off",
-)
+PLAN_USAGE = "/plan <goal> — e.g. /plan I want to move into AI product management"
+PLANS_USAGE = "/plans — your plans with progress; /plan show N; /plan export — all as one JSON file"
+TASKS_USAGE = "/tasks — this week's tasks; /done N — tick one off"
 
 
 async def plan_command(ctx: Context, args: str) -> list[Reply]:
@@ -84,10 +84,9 @@ async def _make(ctx: Context, goal: str, offline: bool) -> list[Reply]:
     try:
         stored, name, data = await ctx.services.plans.create(ctx.user.id, goal, offline)
     except (PlanFailed, AIError) as exc:
-        reason = exc.reason if isinstance(exc, PlanFailed) else str(exc)
         return [
             Reply(
-                f"I couldn't make a complete plan with the language model ({reason}). "
+                f"I couldn't make a complete plan with the language model ({tell(exc)}). "
                 "Nothing was saved. I can make one with my offline planner instead.",
                 buttons=(Button("Make an offline plan", f"/plan offline {goal}"),),
             )
@@ -135,7 +134,7 @@ async def plans_command(ctx: Context, args: str) -> list[Reply]:
             f"{number}. {stored.plan.target_role} — {progress(tasks)}% done — since "
             f"{stored.created_at:%Y-%m-%d}"
         )
-    return [Reply("\n".join([*lines, "", *USAGE[1:]]))]
+    return [Reply("\n".join([*lines, "", PLANS_USAGE, TASKS_USAGE]))]
 
 
 async def tasks_command(ctx: Context, args: str) -> list[Reply]:
@@ -158,3 +157,22 @@ async def done_command(ctx: Context, args: str) -> list[Reply]:
         return [Reply("Which task? e.g. /done 2 (the numbers from /tasks)")]
     task, tasks = await ctx.services.plans.done(ctx.user.id, int(args))
     return [Reply(f"Done: {task.title}. Plan progress: {progress(tasks)}%.")]
+
+
+COMMANDS = (
+    Command(
+        "plan",
+        plan_command,
+        "a 12-week plan towards a new role",
+        "<goal> | show N | export",
+        (PLAN_USAGE, PLANS_USAGE, TASKS_USAGE),
+    ),
+    Command("plans", plans_command, "your plans and their progress", "", (PLANS_USAGE,)),
+    Command("tasks", tasks_command, "this week's plan tasks", "", (TASKS_USAGE,)),
+    Command("done", done_command, "tick a task off: /done 2", "<N>", (TASKS_USAGE,), in_menu=False),
+)
+
+
+@explains(PlanFailed)
+def _plan_failed(exc: PlanFailed) -> str:
+    return exc.reason

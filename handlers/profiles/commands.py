@@ -10,6 +10,7 @@ from domain.profiles import (
     find_field,
     set_field,
 )
+from handlers.chat.commands import Command
 from handlers.chat.context import Context
 from handlers.chat.messages import Button, Reply
 
@@ -78,3 +79,14 @@ async def profile_command(ctx: Context, args: str) -> list[Reply]:
 def _changed_line(profile: Profile, field: str) -> str:
     spec = find_field(field)
     return f"{spec.label}: {display_value(profile, spec)}"
+
+
+COMMANDS = (
+    Command(
+        "profile",
+        profile_command,
+        "show or edit your profile",
+        "[set <field> <value> | clear <field> | fields]",
+        USAGE,
+    ),
+)

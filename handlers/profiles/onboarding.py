@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from domain.errors import InvalidField
 from domain.profiles import Profile, parse_location_answer, set_field
+from handlers.chat.commands import Command
 from handlers.chat.context import Context
 from handlers.chat.messages import Button, Reply
 from handlers.profiles.commands import render_profile
@@ -145,3 +146,14 @@ async def resume_after_upload(ctx: Context, profile: Profile) -> list[Reply]:
             return [Reply("Let's finish the basics. " + question.text)]
     await ctx.end_flow()
     return [Reply("That covers the basics — see /help for what we can do next.")]
+
+
+COMMANDS = (
+    Command(
+        "start",
+        start_command,
+        "set up your profile: send a resume or answer 4 questions",
+        "[again]",
+        ("/start — greet and ask the onboarding questions", "/start again — redo them"),
+    ),
+)

@@ -6,21 +6,26 @@ from datetime import datetime
 
 from domain.errors import InvalidField
 from domain.profiles import set_field
-from domain.pushes import MAX_ALERTS, PushSettings, parse_clock_time
+from domain.pushes import MAX_ALERTS, EmptySearch, PushSettings, TooManyAlerts, parse_clock_time
+from handlers.chat.commands import Command
 from handlers.chat.context import Context
+from handlers.chat.errors import explains
 from handlers.chat.messages import Reply
 
+TIMEZONE_USAGE = "/timezone Europe/Berlin — your time zone (IANA name)"
+REMINDERS_USAGE = "/reminders on|off — application follow-ups and weekly plan check-ins"
 DIGEST_USAGE = (
     "/digest 08:30 — a daily digest of new matching jobs at that local time",
     "/digest off — no digest",
     "/digest empty on|off — also tell me on days with nothing new",
-    "/timezone Europe/Berlin — your time zone (IANA name)",
-    "/reminders on|off — application follow-ups and weekly plan check-ins",
+    TIMEZONE_USAGE,
+    REMINDERS_USAGE,
 )
+ALERT_OFF_USAGE = "/alert off 2 — stop alert 2"
 ALERT_USAGE = (
     "/alert python berlin — tell me when new jobs match these words",
     "/alerts — your alerts",
-    "/alert off 2 — stop alert 2",
+    ALERT_OFF_USAGE,
 )
 
 
@@ -95,7 +100,7 @@ async def reminders_command(ctx: Context, args: str) -> list[Reply]:
     choice = args.strip().casefold()
     if choice not in {"on", "off"}:
         settings = await ctx.services.preferences.get(ctx.user.id)
-        return [Reply(describe(settings, ctx.clock.now()) + "\n\n" + DIGEST_USAGE[4])]
+        return [Reply(describe(settings, ctx.clock.now()) + "\n\n" + REMINDERS_USAGE)]
     settings = await ctx.services.preferences.change(ctx.user.id, reminders=choice == "on")
     return [Reply(describe(settings, ctx.clock.now()))]
 
@@ -125,4 +130,49 @@ async def alerts_command(ctx: Context, args: str) -> list[Reply]:
         return [Reply("No alerts yet.\n" + "\n".join(ALERT_USAGE))]
     lines = [f"Your alerts ({len(mine)} of {MAX_ALERTS}):"]
     lines += [f"{n}. {s.query}" for n, s in enumerate(mine, start=1)]
-    return [Reply("\n".join([*lines, "", ALERT_USAGE[2]]))]
+    return [Reply("\n".join([*lines, "", ALERT_OFF_USAGE]))]
+
+
+COMMANDS = (
+    Command(
+        "digest",
+        digest_command,
+        "a daily digest of new matching jobs: /digest 08:30",
+        "[HH:MM | off | empty on|off]",
+        DIGEST_USAGE,
+    ),
+    Command(
+        "timezone",
+        timezone_command,
+        "your time zone: /timezone Europe/Berlin",
+        "[zone]",
+        (TIMEZONE_USAGE,),
+        aliases=("tz",),
+    ),
+    Command(
+        "reminders",
+        reminders_command,
+        "application follow-ups and plan check-ins on or off",
+        "[on|off]",
+        (REMINDERS_USAGE,),
+        in_menu=False,
+    ),
+    Command(
+        "alert",
+        alert_command,
+        "tell me when new jobs match: /alert python berlin",
+        "<words> | off <N>",
+        ALERT_USAGE,
+    ),
+    Command("alerts", alerts_command, "your job alerts", "", ALERT_USAGE, in_menu=False),
+)
+
+
+@explains(TooManyAlerts)
+def _too_many_alerts(exc: TooManyAlerts) -> str:
+    return f"You have {exc.limit} alerts already — stop one first (/alerts, /alert off N)."
+
+
+@explains(EmptySearch)
+def _empty_search(exc: EmptySearch) -> str:
+    return "Tell me what to watch for, e.g. /alert python berlin"

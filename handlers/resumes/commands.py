@@ -10,10 +10,12 @@ from __future__ import annotations
 import base64
 
 from domain.resumes import IntakeResult, LooksLikeJobDescription, ResumeRejected
+from handlers.chat.commands import Command
 from handlers.chat.context import Context
+from handlers.chat.errors import tell
 from handlers.chat.messages import Button, Reply
 from handlers.profiles import onboarding
-from handlers.resumes.messages import describe_rejection, summarise
+from handlers.resumes.messages import summarise
 
 RESUME_BUTTONS = (Button("Show my profile", "/profile"), Button("My resumes", "/resumes"))
 HELD = "held_upload"  # the flow that keeps a file that looks like a job ad
@@ -21,8 +23,8 @@ JOB_AD_BUTTONS = (
     Button("It's my resume", "/resume keep"),
     Button("Tailor my resume to it", "/tailor held"),
 )
-USAGE = (
-    "/resumes — list your resumes (send a file to add one)",
+RESUMES_USAGE = ("/resumes — list your resumes (send a file to add one)",)
+RESUME_USAGE = (
     "/resume use N — make resume N the active one",
     "/resume show N — what I read from resume N",
     "/resume delete N — delete resume N and its file",
@@ -46,9 +48,9 @@ async def on_attachment(ctx: Context, _args: str) -> list[Reply]:
             "choice",
             {"file": base64.b64encode(data).decode("ascii"), "name": attachment.file_name},
         )
-        return [*replies, Reply(describe_rejection(LooksLikeJobDescription()), JOB_AD_BUTTONS)]
+        return [*replies, Reply(tell(LooksLikeJobDescription()), JOB_AD_BUTTONS)]
     except ResumeRejected as exc:
-        return [*replies, Reply(describe_rejection(exc))]
+        return [*replies, Reply(tell(exc))]
     if ctx.state is not None and ctx.state.flow == HELD:
         await ctx.end_flow()
     return replies + await _stored(ctx, result)
@@ -70,7 +72,7 @@ async def keep_held_as_resume(ctx: Context) -> list[Reply]:
     try:
         result = await ctx.services.intake.ingest(ctx.user.id, name, data, as_resume=True)
     except ResumeRejected as exc:
-        return [Reply(describe_rejection(exc))]
+        return [Reply(tell(exc))]
     finally:
         await ctx.end_flow()
     return await _stored(ctx, result)
@@ -105,7 +107,7 @@ async def resumes_command(ctx: Context, args: str) -> list[Reply]:
             f"{number}. {resume.file_name} ({resume.file_type.value}{pages}, "
             f"{resume.created_at:%Y-%m-%d}){active}"
         )
-    lines += ["", *USAGE[1:]]
+    lines += ["", *RESUME_USAGE]
     buttons = tuple(
         Button(f"Use {n}", f"/resume use {n}")
         for n in range(1, len(resumes) + 1)
@@ -121,7 +123,7 @@ async def resume_command(ctx: Context, args: str) -> list[Reply]:
         return await keep_held_as_resume(ctx)
     valid = len(words) >= 2 and words[0].casefold() in {"use", "show", "delete"}
     if not valid or not words[1].isdigit():
-        return [Reply("Use:\n" + "\n".join(USAGE))]
+        return [Reply("Use:\n" + "\n".join((*RESUMES_USAGE, *RESUME_USAGE)))]
     action, number = words[0].casefold(), int(words[1])
     return await _numbered_action(ctx, action, number, words)
 
@@ -158,3 +160,22 @@ async def _numbered_action(ctx: Context, action: str, number: int, words: list[s
     if active is not None and deleted.active:
         text += f" Your active resume is now {active.file_name}."
     return [Reply(text)]
+
+
+COMMANDS = (
+    Command(
+        "resumes",
+        resumes_command,
+        "list your resumes (send a file to add one)",
+        "",
+        (*RESUMES_USAGE, *RESUME_USAGE),
+    ),
+    Command(
+        "resume",
+        resume_command,
+        "use, show or delete one of your resumes",
+        "<use|show|delete> <N>",
+        RESUME_USAGE,
+        in_menu=False,
+    ),
+)

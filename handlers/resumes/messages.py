@@ -24,6 +24,7 @@ from domain.resumes import (
     Work,
     education_lines,
 )
+from handlers.chat.errors import explains
 
 FORMATS = "PDF, DOCX (Word) or TXT"
 _WHAT_IT_IS = {
@@ -42,64 +43,98 @@ def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def describe_rejection(exc: ResumeRejected) -> str:
-    """One friendly, specific sentence (or two) for each reason a file was refused."""
-    if isinstance(exc, UnsupportedFileType):
-        what = _WHAT_IT_IS.get(exc.detected, "a file type I can't read")
-        hint = ""
-        if exc.detected in (FileType.LEGACY_DOC, FileType.RTF, FileType.ODT):
-            hint = " In your word processor use File → Save As and pick .docx or PDF."
-        elif exc.detected is FileType.IMAGE:
-            hint = " I can't read text in pictures: please export your resume as a PDF."
-        return f"That file is {what}. I can read resumes as {FORMATS}.{hint}"
-    if isinstance(exc, FileTooLarge):
-        return (
-            f"That file is {_mb(exc.size)}; the limit is {_mb(exc.limit)}. A resume is usually "
-            "far smaller — try exporting the PDF again without large images."
-        )
-    if isinstance(exc, TooManyPages):
-        return f"That document has {exc.pages} pages; I read resumes of up to {exc.limit} pages."
-    if isinstance(exc, TextTooLong):
-        return (
-            f"That document has more than {exc.limit:,} characters of text — too long for a resume."
-        )
-    if isinstance(exc, EncryptedFile):
-        return (
-            "That file is password-protected, so I can't open it. Please send a copy without a "
-            "password (most PDF viewers can do this: Print → Save as PDF)."
-        )
-    if isinstance(exc, NoTextLayer):
-        return (
-            "That PDF is a scan: it holds only images and no text I can read. Please send the "
-            f"resume exported from your word processor, as {FORMATS}."
-        )
-    if isinstance(exc, EmptyDocument):
-        return "That document is empty — I couldn't find any text in it."
-    if isinstance(exc, NotEnoughText):
-        return (
-            f"I could open that file, but it has only {exc.words} words of text — it doesn't "
-            "look like a resume. Please send your resume."
-        )
-    if isinstance(exc, LooksLikeJobDescription):
-        return (
-            'This looks like a job ad. Is it your resume? If it is, press "It\'s my resume" '
-            "and I'll read it as one. If it's a job you want, I can tailor your resume to it."
-        )
-    if isinstance(exc, ParsingTimedOut):
-        return (
-            f"Reading that file took longer than {exc.seconds:g} seconds, so I stopped. It may be "
-            "damaged or unusually complex — try exporting it again as a simple PDF."
-        )
-    if isinstance(exc, ParsingTooExpensive):
-        return (
-            "That file needed far more memory than any resume should, so I stopped reading it. "
-            "It may be damaged — try exporting it again."
-        )
-    if isinstance(exc, BrokenFile):
-        return (
-            "That file seems damaged or incomplete (perhaps cut off during upload), so I can't "
-            f"read it. Please export it again and resend it as {FORMATS}."
-        )
+@explains(UnsupportedFileType)
+def _unsupported_file_type(exc: UnsupportedFileType) -> str:
+    what = _WHAT_IT_IS.get(exc.detected, "a file type I can't read")
+    hint = ""
+    if exc.detected in (FileType.LEGACY_DOC, FileType.RTF, FileType.ODT):
+        hint = " In your word processor use File → Save As and pick .docx or PDF."
+    elif exc.detected is FileType.IMAGE:
+        hint = " I can't read text in pictures: please export your resume as a PDF."
+    return f"That file is {what}. I can read resumes as {FORMATS}.{hint}"
+
+
+@explains(FileTooLarge)
+def _file_too_large(exc: FileTooLarge) -> str:
+    return (
+        f"That file is {_mb(exc.size)}; the limit is {_mb(exc.limit)}. A resume is usually "
+        "far smaller — try exporting the PDF again without large images."
+    )
+
+
+@explains(TooManyPages)
+def _too_many_pages(exc: TooManyPages) -> str:
+    return f"That document has {exc.pages} pages; I read resumes of up to {exc.limit} pages."
+
+
+@explains(TextTooLong)
+def _text_too_long(exc: TextTooLong) -> str:
+    return f"That document has more than {exc.limit:,} characters of text — too long for a resume."
+
+
+@explains(EncryptedFile)
+def _encrypted_file(exc: EncryptedFile) -> str:
+    return (
+        "That file is password-protected, so I can't open it. Please send a copy without a "
+        "password (most PDF viewers can do this: Print → Save as PDF)."
+    )
+
+
+@explains(NoTextLayer)
+def _no_text_layer(exc: NoTextLayer) -> str:
+    return (
+        "That PDF is a scan: it holds only images and no text I can read. Please send the "
+        f"resume exported from your word processor, as {FORMATS}."
+    )
+
+
+@explains(EmptyDocument)
+def _empty_document(exc: EmptyDocument) -> str:
+    return "That document is empty — I couldn't find any text in it."
+
+
+@explains(NotEnoughText)
+def _not_enough_text(exc: NotEnoughText) -> str:
+    return (
+        f"I could open that file, but it has only {exc.words} words of text — it doesn't "
+        "look like a resume. Please send your resume."
+    )
+
+
+@explains(LooksLikeJobDescription)
+def _looks_like_job_description(exc: LooksLikeJobDescription) -> str:
+    return (
+        'This looks like a job ad. Is it your resume? If it is, press "It\'s my resume" '
+        "and I'll read it as one. If it's a job you want, I can tailor your resume to it."
+    )
+
+
+@explains(ParsingTimedOut)
+def _parsing_timed_out(exc: ParsingTimedOut) -> str:
+    return (
+        f"Reading that file took longer than {exc.seconds:g} seconds, so I stopped. It may be "
+        "damaged or unusually complex — try exporting it again as a simple PDF."
+    )
+
+
+@explains(ParsingTooExpensive)
+def _parsing_too_expensive(exc: ParsingTooExpensive) -> str:
+    return (
+        "That file needed far more memory than any resume should, so I stopped reading it. "
+        "It may be damaged — try exporting it again."
+    )
+
+
+@explains(BrokenFile)
+def _broken_file(exc: BrokenFile) -> str:
+    return (
+        "That file seems damaged or incomplete (perhaps cut off during upload), so I can't "
+        f"read it. Please export it again and resend it as {FORMATS}."
+    )
+
+
+@explains(ResumeRejected)
+def _resume_rejected(exc: ResumeRejected) -> str:
     return f"I couldn't read that file. Please send your resume as {FORMATS}."
 
 

@@ -8,17 +8,19 @@ import re
 from domain.pushes import NewOutboxMessage, PushKind, tailoring_key
 from domain.resumes import ResumeRejected
 from domain.tailoring import TailoringJob, TailoringRejected, TailoringStatus
+from handlers.chat.commands import Command
 from handlers.chat.context import Context, Push
+from handlers.chat.errors import explains, tell
 from handlers.chat.messages import Button, OutgoingFile, Reply, replies_to_payload
 from handlers.chat.services import Services
 from handlers.resumes.commands import held_upload
-from handlers.resumes.messages import describe_rejection
 
 FLOW = "tailor"
+LIST_USAGE = "/tailor list · /tailor show N · /tailor retry N"
 USAGE = (
     "/tailor — then paste the job description or send it as a file",
     "/tailor <job description> — in one message (first line 'Title @ Company' if you like)",
-    "/tailor list · /tailor show N · /tailor retry N",
+    LIST_USAGE,
     "/tailor resume 2 — use your resume 2 (see /resumes) instead of the active one",
 )
 ASK = (
@@ -66,7 +68,7 @@ async def _tailor_to_held(ctx: Context) -> list[Reply]:
     try:
         text = await ctx.services.intake.read_text(len(data), data)
     except ResumeRejected as exc:
-        return [Reply(describe_rejection(exc))]
+        return [Reply(tell(exc))]
     return await _create(ctx, text, None, None)
 
 
@@ -88,7 +90,7 @@ async def description_file(ctx: Context, _: str) -> list[Reply]:
     try:
         text = await ctx.services.intake.read_text(attachment.size, await attachment.fetch())
     except ResumeRejected as exc:
-        return [Reply(describe_rejection(exc) + " " + ASK)]
+        return [Reply(tell(exc) + " " + ASK)]
     resume = _chosen_resume(ctx)
     await ctx.end_flow()
     return await _create(ctx, text, None, None, resume)
@@ -103,10 +105,7 @@ async def _create(
         title, company, text = match.group(1), match.group(2), rest
     elif title is None and 3 <= len(first.strip()) <= 80 and rest.strip():
         title = re.sub(r"(?i)^job description\s*[:—-]\s*", "", first.strip())
-    try:
-        job = await ctx.services.tailoring.create(ctx.user.id, text, title, company, resume)
-    except TailoringRejected as exc:
-        return [Reply(f"I can't tailor that: {exc.reason}.")]
+    job = await ctx.services.tailoring.create(ctx.user.id, text, title, company, resume)
     return _start(ctx, job)
 
 
@@ -180,4 +179,20 @@ def _listing(jobs: list[TailoringJob]) -> Reply:
             else ""
         )
         lines.append(f"{number}. {target} · {job.status.value}{score} · {job.created_at:%Y-%m-%d}")
-    return Reply("\n".join([*lines, "", USAGE[2]]))
+    return Reply("\n".join([*lines, "", LIST_USAGE]))
+
+
+COMMANDS = (
+    Command(
+        "tailor",
+        tailor_command,
+        "tailor your resume to a job description",
+        "[job description | job N | list | show N | retry N | resume N]",
+        USAGE,
+    ),
+)
+
+
+@explains(TailoringRejected)
+def _rejected(exc: TailoringRejected) -> str:
+    return f"I can't tailor that: {exc.reason}."

@@ -1,0 +1,45 @@
+"""What the user is told when a language-model request gave nothing."""
+
+from __future__ import annotations
+
+from domain.ai import (
+    AIBudgetExceeded,
+    AIError,
+    AIOutputInvalid,
+    AIOutputTruncated,
+    AIRateLimited,
+    AIUnavailable,
+)
+from handlers.chat.errors import explains
+
+
+@explains(AIBudgetExceeded)
+def _budget(exc: AIBudgetExceeded) -> str:
+    return (
+        f"You've used today's AI allowance ({exc.limit:,} tokens). It renews at midnight "
+        "UTC. Everything that works offline is still available — see /help."
+    )
+
+
+@explains(AIRateLimited)
+def _rate_limited(exc: AIRateLimited) -> str:
+    return (
+        "You're asking faster than I'm allowed to think — please wait about "
+        f"{exc.retry_after_seconds} seconds and try again."
+    )
+
+
+@explains(AIUnavailable)
+def _unavailable(exc: AIUnavailable) -> str:
+    return "That needs a language model, and none is configured for this bot."
+
+
+@explains(AIOutputInvalid)
+@explains(AIOutputTruncated)
+def _unusable(exc: AIOutputInvalid | AIOutputTruncated) -> str:
+    return "The language model gave me an answer I couldn't use. Please try again."
+
+
+@explains(AIError)
+def _not_answering(exc: AIError) -> str:
+    return "The language model isn't answering right now. Please try again in a few minutes."
