@@ -330,3 +330,14 @@ link_codes = Table(
     Column("user_id", Id, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("expires_at", UTCDateTime(), nullable=False),
 )
+
+# Button payloads too long for a platform's button data (Telegram: 64 bytes); the button
+# carries "/b <id>" and the press is resolved here.
+button_payloads = Table(
+    "button_payloads",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("user_id", Id, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("payload", Text, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)

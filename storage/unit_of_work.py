@@ -7,7 +7,12 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncTransaction
 
-from domain.accounts import ConversationRepository, LinkCodeRepository, UserRepository
+from domain.accounts import (
+    ButtonRepository,
+    ConversationRepository,
+    LinkCodeRepository,
+    UserRepository,
+)
 from domain.applications import ApplicationRepository
 from domain.jobs import JobRepository, RecommendationRepository
 from domain.plans import PlanRepository
@@ -16,6 +21,7 @@ from domain.pushes import AlertRepository, OutboxRepository, PushSettingsReposit
 from domain.resumes import ResumeRepository
 from domain.tailoring import TailoringRepository
 from storage.accounts.repositories import (
+    SqlButtonRepository,
     SqlConversationRepository,
     SqlLinkCodeRepository,
     SqlUserRepository,
@@ -51,6 +57,7 @@ class SqlUnitOfWork:
     alerts: AlertRepository
     outbox: OutboxRepository
     link_codes: LinkCodeRepository
+    buttons: ButtonRepository
 
     def __init__(self, engine: AsyncEngine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -80,6 +87,7 @@ class SqlUnitOfWork:
         self.alerts = SqlAlertRepository(self._conn)
         self.outbox = SqlOutboxRepository(self._conn)
         self.link_codes = SqlLinkCodeRepository(self._conn)
+        self.buttons = SqlButtonRepository(self._conn)
         return self
 
     async def __aexit__(

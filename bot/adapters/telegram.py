@@ -41,12 +41,18 @@ from telegram.ext import (
 
 from bot.delivery.errors import DeliveryUncertain, RateLimited, RecipientGone, TemporaryFailure
 from handlers.chat.commands import CommandTable
-from handlers.chat.messages import Attachment, Incoming, Reply, split_text
+from handlers.chat.messages import (
+    BUTTON_PAYLOAD_BYTES,
+    Attachment,
+    Incoming,
+    Reply,
+    fits_in_button,
+    split_text,
+)
 
 PLATFORM = "telegram"
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
-CALLBACK_DATA_LIMIT = 64  # bytes
 TYPING_AFTER_SECONDS = 1.0
 TYPING_EVERY_SECONDS = 4.5  # the indicator fades after 5 s
 log = logging.getLogger(__name__)
@@ -272,10 +278,11 @@ def _keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     buttons = [
         InlineKeyboardButton(b.label, callback_data=b.payload)
         for b in reply.buttons
-        if len(b.payload.encode()) <= CALLBACK_DATA_LIMIT
+        if fits_in_button(b.payload)
     ]
     if len(buttons) != len(reply.buttons):
-        log.warning("a button payload over %d bytes was left out", CALLBACK_DATA_LIMIT)
+        # The conversation keeps long payloads on the server; one here is a bug, not input.
+        log.error("a button payload over %d bytes was left out", BUTTON_PAYLOAD_BYTES)
     if not buttons:
         return None
     return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])

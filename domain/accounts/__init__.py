@@ -12,6 +12,7 @@ from domain.accounts.linking import LinkCodeInvalid as LinkCodeInvalid
 from domain.accounts.linking import LinkToSelf as LinkToSelf
 from domain.accounts.ports import AccountsUnitOfWork as AccountsUnitOfWork
 from domain.accounts.ports import ConversationRepository as ConversationRepository
+from domain.accounts.ports import ButtonRepository as ButtonRepository
 from domain.accounts.ports import LinkCodeRepository as LinkCodeRepository
 from domain.accounts.ports import UserRepository as UserRepository
 from domain.accounts.privacy import PersonalData as PersonalData

@@ -71,11 +71,27 @@ class LinkCodeRepository(Protocol):
         ...
 
 
+class ButtonRepository(Protocol):
+    """Button payloads kept on the server because they are too long to travel with it."""
+
+    async def add(
+        self, user_id: int, payloads: list[str], now: datetime, expired_before: datetime
+    ) -> list[int]:
+        """Store the payloads; their ids, in order. Drops the user's payloads stored before
+        `expired_before`."""
+        ...
+
+    async def get(self, user_id: int, button_id: int, expired_before: datetime) -> str | None:
+        """The payload of the user's button `button_id`; None if unknown or expired."""
+        ...
+
+
 class AccountsUnitOfWork(Transaction, Protocol):
     """The repositories the accounts services use inside one transaction."""
 
     users: UserRepository
     link_codes: LinkCodeRepository
+    buttons: ButtonRepository
     conversations: ConversationRepository
     profiles: ProfileRepository
     alerts: AlertRepository

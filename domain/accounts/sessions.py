@@ -4,12 +4,15 @@ way to storage for its own state."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from domain.accounts.conversations import ConversationState
 from domain.accounts.identities import resolve_user
 from domain.accounts.ports import AccountsUnitOfWorkFactory
 from domain.accounts.users import IdentityKey, User
 from domain.clock import Clock
+
+BUTTON_LIFETIME = timedelta(days=90)  # a kept button payload can be pressed this long
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,19 @@ class Sessions:
         async with self._uow() as uow:
             await uow.conversations.save(state)
             await uow.commit()
+
+    async def keep_buttons(self, user_id: int, payloads: list[str]) -> list[int]:
+        """Keep button payloads on the server (one transaction); the ids to press them by."""
+        async with self._uow() as uow:
+            now = self._clock.now()
+            ids = await uow.buttons.add(user_id, payloads, now, now - BUTTON_LIFETIME)
+            await uow.commit()
+        return ids
+
+    async def pressed(self, user_id: int, button_id: int) -> str | None:
+        """The payload of a kept button; None when it is unknown or expired."""
+        async with self._uow.read() as uow:
+            return await uow.buttons.get(user_id, button_id, self._clock.now() - BUTTON_LIFETIME)
 
     async def clear(self, user_id: int, session_key: str) -> None:
         async with self._uow() as uow:

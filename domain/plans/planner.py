@@ -17,6 +17,10 @@ _GOAL = re.compile(
     r"switch to|work as(?: an?)?|career in|job in|role in|get(?: into)?)\s+(?:an?\s+)?(.+)$",
     re.IGNORECASE,
 )
+# A goal that names no role ("I want to …") becomes the role itself: kept to a title's
+# length, and the project named after it to what a milestone title holds.
+ROLE_CHARS = 60
+PROJECT_CHARS = 150
 _ROLE_WORDS = {
     "management": "manager",
     "engineering": "engineer",
@@ -42,7 +46,7 @@ def target_role(goal: str) -> str:
     if words and words[-1].casefold() in _ROLE_WORDS:
         words[-1] = _ROLE_WORDS[words[-1].casefold()]
     titled = " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in " ".join(words).split())
-    return titled[:120] or "New Role"
+    return _clip(titled, ROLE_CHARS) or "New Role"
 
 
 def closest_role(role: str) -> tuple[Role | None, float]:
@@ -216,7 +220,14 @@ def offline_plan(inputs: PlanInputs, taxonomy: SkillTaxonomy) -> CareerPlan:
 
 def _project(role: str, learn: list[str], strengths: list[str]) -> str:
     base = strengths[0] if strengths else "your domain knowledge"
-    return f"{role} project combining {base} with {learn[0]}"
+    return _clip(f"{role} project combining {base} with {learn[0]}", PROJECT_CHARS)
+
+
+def _clip(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, at a word boundary."""
+    if len(text) <= limit:
+        return text
+    return text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:-") or text[:limit]
 
 
 def _project_weeks(

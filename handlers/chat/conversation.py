@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from domain.accounts import IdentityKey
 from domain.clock import Clock
@@ -12,7 +14,7 @@ from handlers.chat.commands import CommandTable, split_command
 from handlers.chat.context import Context, Handler, Push, Spawn
 from handlers.chat.errors import tell
 from handlers.chat.intents import route_free_text
-from handlers.chat.messages import Incoming, Reply
+from handlers.chat.messages import Button, Incoming, Reply, fits_in_button
 from handlers.chat.services import Services
 
 log = logging.getLogger(__name__)
@@ -24,6 +26,8 @@ FALLBACK = (
     "/profile — see what I know about you\n"
     "/help — everything I can do"
 )
+EXPIRED_BUTTON = "That button has expired. Send the command again, or /help for the list."
+KEPT_BUTTON = re.compile(r"/b (\d{1,18})")
 CRASH = "Sorry, something went wrong on my side. Your data is safe — please try again in a moment."
 
 
@@ -74,7 +78,15 @@ class Conversation:
                 )
             ]
         ctx = await self._context(incoming)
-        if incoming.attachments:
+        if incoming.button_payload is not None:
+            pressed = await self._pressed(ctx, text)
+            if pressed is None:
+                return [Reply(EXPIRED_BUTTON)]
+            text = pressed
+        return await self._fit_buttons(ctx, await self._answer(ctx, text))
+
+    async def _answer(self, ctx: Context, text: str) -> list[Reply]:
+        if ctx.incoming.attachments:
             if ctx.state is not None and ctx.state.flow in self._file_flows:
                 return await self._file_flows[ctx.state.flow](ctx, "")
             return await self._on_attachment(ctx, "")
@@ -94,6 +106,27 @@ class Conversation:
             return [Reply(f"I don't know the command /{name}.{hint} Send /help for the list.")]
         return await spec.run(ctx, args)
 
+    async def _pressed(self, ctx: Context, payload: str) -> str | None:
+        """What a pressed button means: its payload, or the kept one it points to."""
+        kept = KEPT_BUTTON.fullmatch(payload)
+        if kept is None:
+            return payload
+        return await self._services.sessions.pressed(ctx.user.id, int(kept[1]))
+
+    async def _fit_buttons(self, ctx: Context, replies: list[Reply]) -> list[Reply]:
+        """Buttons whose payload is too long to travel with them carry "/b <id>" instead; the
+        payloads are kept on the server until pressed."""
+        payloads = (b.payload for r in replies for b in r.buttons)
+        long = list(dict.fromkeys(p for p in payloads if not fits_in_button(p)))
+        if not long:
+            return replies
+        kept = await self._services.sessions.keep_buttons(ctx.user.id, long)
+        ids = dict(zip(long, kept, strict=True))
+        return [
+            replace(r, buttons=tuple(_kept(b, ids) for b in r.buttons)) if r.buttons else r
+            for r in replies
+        ]
+
     async def _context(self, incoming: Incoming) -> Context:
         arrival = await self._services.sessions.arrive(
             IdentityKey(incoming.platform, incoming.user_id),
@@ -110,3 +143,8 @@ class Conversation:
             spawn=self._spawn,
             push=self._push,
         )
+
+
+def _kept(button: Button, ids: dict[str, int]) -> Button:
+    kept = ids.get(button.payload)
+    return button if kept is None else Button(button.label, f"/b {kept}")

@@ -36,12 +36,22 @@ class Incoming:
         return f"{self.platform}:{self.chat_id}"
 
 
+# Telegram carries at most 64 bytes of callback data with a button (Discord: 100 characters
+# of custom id, "cb:" prefix included); longer payloads are kept on the server.
+BUTTON_PAYLOAD_BYTES = 64
+
+
 @dataclass(frozen=True, slots=True)
 class Button:
     """A button under a reply; pressing it sends `payload` back as if typed."""
 
     label: str
     payload: str
+
+
+def fits_in_button(payload: str) -> bool:
+    """Whether `payload` can travel with the button on every platform."""
+    return len(payload.encode("utf-8")) <= BUTTON_PAYLOAD_BYTES
 
 
 @dataclass(frozen=True, slots=True)

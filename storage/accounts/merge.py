@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from storage.tables import (
     ai_requests,
     applications,
+    button_payloads,
     conversation_states,
     link_codes,
     outbox,
@@ -32,6 +33,7 @@ MOVED_AS_IS = (
     saved_searches,
     outbox,
     ai_requests,
+    button_payloads,
 )
 
 

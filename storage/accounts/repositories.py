@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from domain.accounts import ConversationState, IdentityKey, PlatformIdentity, User
 from storage.accounts.merge import merge_user_rows
 from storage.tables import (
+    button_payloads,
     conversation_states,
     embeddings,
     link_codes,
@@ -133,6 +134,41 @@ class SqlLinkCodeRepository:
             return None
         await self._conn.execute(delete(link_codes).where(link_codes.c.code == code))
         return int(row.user_id) if row.expires_at > now else None
+
+
+class SqlButtonRepository:
+    def __init__(self, conn: AsyncConnection) -> None:
+        self._conn = conn
+
+    async def add(
+        self, user_id: int, payloads: list[str], now: datetime, expired_before: datetime
+    ) -> list[int]:
+        await self._conn.execute(
+            delete(button_payloads).where(
+                button_payloads.c.user_id == user_id, button_payloads.c.created_at < expired_before
+            )
+        )
+        ids = []
+        for payload in payloads:
+            result = await self._conn.execute(
+                insert(button_payloads)
+                .values(user_id=user_id, payload=payload, created_at=now)
+                .returning(button_payloads.c.id)
+            )
+            ids.append(int(result.scalar_one()))
+        return ids
+
+    async def get(self, user_id: int, button_id: int, expired_before: datetime) -> str | None:
+        row = (
+            await self._conn.execute(
+                select(button_payloads.c.payload).where(
+                    button_payloads.c.id == button_id,
+                    button_payloads.c.user_id == user_id,
+                    button_payloads.c.created_at >= expired_before,
+                )
+            )
+        ).first()
+        return None if row is None else str(row.payload)
 
 
 class SqlConversationRepository:

@@ -156,3 +156,29 @@ async def test_invalid_model_plan_twice_fails_cleanly(llm_app: App, server: Fake
     assert "no plans yet" in str(none["text"])
     (offline,) = await say(ann, "/press Make an offline plan")
     assert "made by my offline planner" in str(offline["text"])
+
+
+async def test_offline_plan_button_with_a_long_goal(llm_app: App, server: FakeOpenAI) -> None:
+    """The button carries the whole goal: past Telegram's 64 bytes it travels as "/b <id>",
+    is resolved on the server, and only its owner can press it."""
+    goal = (
+        "Ich möchte ins KI-Produktmanagement wechseln und meine Erfahrung aus Logistik "
+        "und Einkauf nutzen"
+    )
+    ann, bob = console(llm_app, "ann"), console(llm_app, "bob")
+    for line in ("/profile set title Buyer", "/profile set skills SAP", "/profile set hours 6"):
+        await say(ann, line)
+    server.answer(Scripted('{"target_role": "PM"}'), Scripted('{"target_role": "PM"}'))
+    (failed,) = await say(ann, f"/plan {goal}")
+    (button,) = failed["buttons"]  # type: ignore[misc]
+    assert button["payload"].startswith("/b ")  # type: ignore[index]
+    assert len(button["payload"].encode()) <= 64  # type: ignore[index]
+
+    await say(bob, "/profile")
+    bob._last_buttons = ann._last_buttons  # bob presses ann's button (a forged callback)
+    (stolen,) = await say(bob, "/press 1")
+    assert "That button has expired" in str(stolen["text"])
+    (offline,) = await say(ann, "/press 1")
+    assert "made by my offline planner" in str(offline["text"])
+    (plans,) = await say(ann, "/plans")
+    assert "KI-Produktmanagement" in str(plans["text"])

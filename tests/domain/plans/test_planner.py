@@ -114,3 +114,12 @@ def test_roles_outside_the_curated_list_use_onet_occupations() -> None:
     assert {"R", "SPSS"} <= set(skills)
     plan = offline_plan(PlanInputs("become an actuary", ENGINEER, 6), bundled_taxonomy())
     assert "SPSS" in plan.skills_gap
+
+
+def test_a_long_goal_without_a_role_still_makes_a_valid_plan() -> None:
+    goal = "Ich möchte ins KI-Produktmanagement wechseln und meine Erfahrung aus " * 3
+    assert len(target_role(goal)) <= 60
+    plan = offline_plan(
+        PlanInputs(goal, Profile(title="Buyer", skills=["SAP"]), 6), bundled_taxonomy()
+    )
+    assert plan.target_role == target_role(goal)

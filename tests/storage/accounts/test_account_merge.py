@@ -39,6 +39,7 @@ async def test_merge_moves_everything_and_keeps_shared_things_once(engine: Async
         settings.digest_time = time(7, 0)
         await tx.push_settings.save(settings)
         await tx.link_codes.replace("CODE2345", other, NOW)
+        (button,) = await tx.buttons.add(other, ["/plan offline a long goal"], NOW, NOW)
         await tx.commit()
     async with uow() as tx:
         dropped = await tx.users.merge(source=other, target=keep)
@@ -55,6 +56,8 @@ async def test_merge_moves_everything_and_keeps_shared_things_once(engine: Async
         assert [a.company for a in await tx.applications.list_for_user(keep)] == ["Acme"]
         assert (await tx.push_settings.get(keep)).digest_time == time(7, 0)
         assert await tx.link_codes.take("CODE2345", NOW) is None
+        assert await tx.buttons.get(keep, button, NOW) == "/plan offline a long goal"
+        assert await tx.buttons.get(other, button, NOW) is None
     async with engine.connect() as conn:
         assert (await conn.execute(select(func.count()).select_from(users))).scalar_one() == 1
         assert (await conn.execute(select(func.count()).select_from(resumes))).scalar_one() == 2
