@@ -17,26 +17,18 @@ if TYPE_CHECKING:
 from bot.background import BackgroundTasks
 from bot.config import Config
 from bot.delivery.dispatcher import OutboxDispatcher
-from bot.documents.docx_writer import DocxWriter
 from bot.documents.isolated import IsolatedExtractor
 from bot.jobs.catalog_index import NumpyCatalogIndex
 from bot.scheduler import PushScheduler, TickIntervals
-from domain.accounts import AccountLinker, PersonalData, Sessions
+from bot.wiring import Ports, wire_services
 from domain.ai import AIGateway, AIPolicy, ChatModel, Embedder
 from domain.clock import Clock, SystemClock
-from domain.jobs import ApplicationTracker, EmbeddingIndexer, JobActions, JobCatalog, JobMatcher
-from domain.plans import PlanService
-from domain.profiles import Profiles
-from domain.pushes import JobAlerts, OutboxWriter, PushPlanner, PushPreferences, PushRules
+from domain.jobs import EmbeddingIndexer
+from domain.pushes import OutboxWriter, PushPlanner, PushRules
 from domain.resumes import (
-    ResumeIntake,
-    ResumeLibrary,
     ResumeLimits,
-    ResumeStructurer,
     TextExtractor,
 )
-from domain.tailoring import TailoringService
-from domain.taxonomy import bundled_taxonomy
 from handlers.chat.conversation import Conversation
 from handlers.chat.services import Services
 from handlers.chat.setup import build_conversation
@@ -146,7 +138,7 @@ def build_embedder(config: Config) -> Embedder:
     return LazyEmbedder(MiniLMEmbedder, MiniLMEmbedder.model_name, MiniLMEmbedder.dimensions)
 
 
-def build_services(
+def build_ports(
     config: Config,
     uow: SqlUnitOfWorkFactory,
     clock: Clock,
@@ -154,47 +146,35 @@ def build_services(
     engine: AsyncEngine,
     embedder: Embedder,
     extractor: TextExtractor | None = None,
-) -> Services:
-    """The domain services with their ports plugged in."""
+) -> Ports:
+    """The production ports: SQL storage, files under the data dir, isolated parsing, the
+    vector index (pgvector on PostgreSQL, numpy otherwise)."""
     limits = config.settings.resumes
-    files = LocalFileStore(config.data_dir / "files")
-    extractor = extractor or IsolatedExtractor(
-        timeout_seconds=limits.parse_timeout_seconds,
-        memory_mb=limits.parse_memory_mb,
-        concurrency=limits.parse_concurrency,
-    )
-    resume_limits = ResumeLimits(
-        max_bytes=int(limits.max_file_mb * 1024 * 1024),
-        max_pages=limits.max_pages,
-        max_chars=limits.max_text_chars,
-    )
-    structurer = ResumeStructurer(gateway, bundled_taxonomy())
-    exports = LocalExportStore(config.data_dir / "exports")
     vectors = SqlVectorStore(engine)
-    indexer = EmbeddingIndexer(embedder, vectors, clock)
     database_search = (
         PgVectorSearch(engine, embedder.model_name) if engine.dialect.name == "postgresql" else None
     )
-    index = NumpyCatalogIndex(
-        uow, vectors, embedder.model_name, embedder.dimensions, database_search
-    )
-    return Services(
-        sessions=Sessions(uow, clock),
-        profiles=Profiles(uow, clock),
-        intake=ResumeIntake(uow, files, extractor, structurer, clock, resume_limits),
-        resumes=ResumeLibrary(uow, files, clock),
-        ai=gateway,
-        matcher=JobMatcher(uow, index, indexer, clock),
-        actions=JobActions(uow, clock),
-        applications=ApplicationTracker(uow, clock),
-        catalog=JobCatalog(uow, indexer, clock),
-        plans=PlanService(uow, gateway, bundled_taxonomy(), exports, clock),
-        tailoring=TailoringService(uow, gateway, bundled_taxonomy(), clock, embedder),
-        documents=DocxWriter(),
-        privacy=PersonalData(uow, files, clock),
-        preferences=PushPreferences(uow),
-        alerts=JobAlerts(uow, clock),
-        links=AccountLinker(uow, files, clock),
+    return Ports(
+        uow=uow,
+        clock=clock,
+        gateway=gateway,
+        files=LocalFileStore(config.data_dir / "files"),
+        extractor=extractor
+        or IsolatedExtractor(
+            timeout_seconds=limits.parse_timeout_seconds,
+            memory_mb=limits.parse_memory_mb,
+            concurrency=limits.parse_concurrency,
+        ),
+        exports=LocalExportStore(config.data_dir / "exports"),
+        index=NumpyCatalogIndex(
+            uow, vectors, embedder.model_name, embedder.dimensions, database_search
+        ),
+        indexer=EmbeddingIndexer(embedder, vectors, clock),
+        resume_limits=ResumeLimits(
+            max_bytes=int(limits.max_file_mb * 1024 * 1024),
+            max_pages=limits.max_pages,
+            max_chars=limits.max_text_chars,
+        ),
     )
 
 
@@ -214,7 +194,9 @@ async def open_app(config: Config, clock: Clock | None = None) -> AsyncIterator[
         uow = SqlUnitOfWorkFactory(engine)
         await SqlAIStore(engine).cache().purge_expired(clock.now())  # keep the cache bounded
         gateway = build_gateway(config, engine, clock, chat)
-        services = build_services(config, uow, clock, gateway, engine, build_embedder(config))
+        services = wire_services(
+            build_ports(config, uow, clock, gateway, engine, build_embedder(config))
+        )
         if config.settings.jobs.demo_catalog:
             await services.catalog.ensure_demo(config.settings.jobs.demo_size)
         background = BackgroundTasks()

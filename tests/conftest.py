@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import tempfile
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -92,3 +94,71 @@ def server() -> Iterator[FakeOpenAI]:
     """A local OpenAI-compatible server with scripted answers."""
     with running_fake_openai() as state:
         yield state
+
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite database holding the demo catalog and its embeddings, built once per
+    test session (embedding 300 jobs takes seconds)."""
+    from bot.app import open_app
+    from bot.config import load_config
+
+    data_dir = tmp_path_factory.mktemp("demo") / "var"
+    config = load_config(None, env={"CAREERBOT_DATA_DIR": str(data_dir)})
+
+    async def build() -> None:
+        async with open_app(config, clock=FakeClock()) as app:
+            assert await app.services.catalog.ensure_demo() is None  # loaded on opening
+
+    asyncio.run(build())
+    return data_dir / "careerbot.db"
+
+
+@pytest.fixture
+def demo_data_dir(tmp_path: Path, demo_database: Path) -> Path:
+    """A data dir whose database already holds the demo catalog: a copy, so tests stay apart.
+    The app opened on it finds the catalog there and does not build it again."""
+    data_dir = tmp_path / "var"
+    data_dir.mkdir()
+    shutil.copyfile(demo_database, data_dir / demo_database.name)
+    return data_dir
+
+
+DemoEngine = Callable[[datetime], Awaitable[AsyncEngine]]
+
+
+@pytest.fixture(scope="session")
+def demo_templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where `demo_engine` keeps the databases it builds once per test session."""
+    return tmp_path_factory.mktemp("demo-templates")
+
+
+@pytest.fixture
+async def demo_engine(tmp_path: Path, demo_templates: Path) -> AsyncIterator[DemoEngine]:
+    """`await demo_engine(now)`: a migrated SQLite engine holding the demo catalog (300 jobs
+    imported at `now`, with word-hash vectors) — built once per test session for each `now`,
+    then copied for each test."""
+    from domain.jobs import EmbeddingIndexer, JobCatalog
+    from storage.jobs.vectors import SqlVectorStore
+    from storage.unit_of_work import SqlUnitOfWorkFactory
+    from tests.fakes import WordHashEmbedder
+
+    engines: list[AsyncEngine] = []
+
+    async def open_copy(now: datetime) -> AsyncEngine:
+        template = demo_templates / f"{now:%Y%m%dT%H%M%S}.db"
+        if not template.exists():
+            engine = create_engine(sqlite_url(template))
+            await migrate.upgrade(engine)
+            clock = FakeClock(now)
+            indexer = EmbeddingIndexer(WordHashEmbedder(), SqlVectorStore(engine), clock)
+            await JobCatalog(SqlUnitOfWorkFactory(engine), indexer, clock).ensure_demo(300)
+            await engine.dispose()
+        copy = tmp_path / "demo.db"
+        shutil.copyfile(template, copy)
+        engines.append(create_engine(sqlite_url(copy)))
+        return engines[-1]
+
+    yield open_copy
+    for engine in engines:
+        await engine.dispose()

@@ -6,13 +6,18 @@ import copy
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self, cast
 
+from bot.wiring import AppUnitOfWork, Ports, wire_services
 from domain.accounts import ConversationState, IdentityKey, PlatformIdentity, User
 from domain.file_types import FileType
 from domain.profiles import Profile
 from domain.pushes import PushSettings
 from domain.resumes import ExtractedText, NewResume, Resume, ResumeLimits
+
+if TYPE_CHECKING:
+    from domain.ports import UnitOfWorkFactory
+    from handlers.chat.services import Services
 
 
 class FakeClock:
@@ -312,41 +317,20 @@ class MemoryServices:
         policy = AIPolicy(models={"default": "test-model"})
         return AIGateway(self.chat, self.ai_store, self.clock, policy)  # type: ignore[arg-type]
 
-    def build(self):  # type: ignore[no-untyped-def]
-        from bot.documents.docx_writer import DocxWriter
-        from domain.accounts import AccountLinker, PersonalData, Sessions
-        from domain.jobs import ApplicationTracker, JobActions, JobCatalog, JobMatcher
-        from domain.plans import PlanService
-        from domain.profiles import Profiles
-        from domain.pushes import JobAlerts, PushPreferences
-        from domain.resumes import ResumeIntake, ResumeLibrary, ResumeStructurer
-        from domain.tailoring import TailoringService
-        from domain.taxonomy import bundled_taxonomy
-        from handlers.chat.services import Services
-
-        gateway = self.gateway()
-        structurer = ResumeStructurer(gateway, bundled_taxonomy())
-        # Job features run on SQLite in their tests (tests/e2e, tests/domain/test_job_*);
-        # the in-memory unit of work has no job repositories.
-        return Services(
-            sessions=Sessions(self.uow, self.clock),
-            profiles=Profiles(self.uow, self.clock),
-            intake=ResumeIntake(
-                self.uow, self.files, self.extractor, structurer, self.clock, ResumeLimits()
-            ),
-            resumes=ResumeLibrary(self.uow, self.files, self.clock),
-            ai=gateway,
-            matcher=JobMatcher(self.uow, None, None, self.clock),  # type: ignore[arg-type]
-            actions=JobActions(self.uow, self.clock),
-            applications=ApplicationTracker(self.uow, self.clock),
-            catalog=JobCatalog(self.uow, None, self.clock),
-            plans=PlanService(self.uow, gateway, bundled_taxonomy(), MemoryExports(), self.clock),
-            tailoring=TailoringService(self.uow, gateway, bundled_taxonomy(), self.clock),
-            documents=DocxWriter(),
-            privacy=PersonalData(self.uow, self.files, self.clock),
-            preferences=PushPreferences(self.uow),
-            alerts=JobAlerts(self.uow, self.clock),
-            links=AccountLinker(self.uow, self.files, self.clock),
+    def build(self) -> Services:
+        """The services through the app's own wiring, with in-memory ports. The in-memory
+        unit of work has no job repositories: job features run on SQLite in their tests."""
+        return wire_services(
+            Ports(
+                uow=cast("UnitOfWorkFactory[AppUnitOfWork]", self.uow),
+                clock=self.clock,
+                gateway=self.gateway(),
+                files=self.files,
+                extractor=self.extractor,
+                exports=MemoryExports(),
+                index=EmptyCatalogIndex(),
+                indexer=None,
+            )
         )
 
     def conversation(self):  # type: ignore[no-untyped-def]
@@ -356,6 +340,18 @@ class MemoryServices:
 
     async def push(self, message: object) -> None:
         self.pushed.append(message)
+
+
+class EmptyCatalogIndex:
+    """A vector and keyword index over a catalog with no jobs."""
+
+    async def refresh(self) -> None:
+        return None
+
+    async def candidates(
+        self, vector: list[float] | None, skills: list[str], terms: set[str], limit: int
+    ) -> dict[int, float]:
+        return {}
 
 
 class WordHashEmbedder:

@@ -10,3 +10,4 @@ from domain.applications.model import parse_status as parse_status
 from domain.applications.model import same_posting as same_posting
 from domain.applications.model import StatusEvent as StatusEvent
 from domain.applications.ports import ApplicationRepository as ApplicationRepository
+from domain.applications.ports import ApplicationsUnitOfWork as ApplicationsUnitOfWork

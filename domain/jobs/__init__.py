@@ -3,6 +3,7 @@
 Other features import the names below; the modules inside are this package's own business.
 """
 
+from domain.jobs.catalog import CatalogIndex as CatalogIndex
 from domain.jobs.catalog import ImportReport as ImportReport
 from domain.jobs.catalog import JOB_VECTORS as JOB_VECTORS
 from domain.jobs.catalog import JobCatalog as JobCatalog

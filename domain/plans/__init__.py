@@ -15,6 +15,7 @@ from domain.plans.planner import PlanInputs as PlanInputs
 from domain.plans.planner import required_skills as required_skills
 from domain.plans.planner import target_role as target_role
 from domain.plans.ports import PlanRepository as PlanRepository
+from domain.plans.ports import PlansUnitOfWork as PlansUnitOfWork
 from domain.plans.service import missing_for_plan as missing_for_plan
 from domain.plans.service import OFFLINE as OFFLINE
 from domain.plans.service import PlanFailed as PlanFailed

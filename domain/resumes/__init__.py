@@ -44,6 +44,7 @@ from domain.resumes.model import Resume as Resume
 from domain.resumes.model import ResumeLimits as ResumeLimits
 from domain.resumes.parser import parse_resume as parse_resume
 from domain.resumes.ports import ResumeRepository as ResumeRepository
+from domain.resumes.ports import ResumesUnitOfWork as ResumesUnitOfWork
 from domain.resumes.ports import TextExtractor as TextExtractor
 from domain.resumes.structurer import OFFLINE as OFFLINE
 from domain.resumes.structurer import ResumeStructurer as ResumeStructurer

@@ -5,6 +5,7 @@ Other features import the names below; the modules inside are this package's own
 
 from domain.tailoring.ports import DocumentWriter as DocumentWriter
 from domain.tailoring.ports import TailoringRepository as TailoringRepository
+from domain.tailoring.ports import TailoringUnitOfWork as TailoringUnitOfWork
 from domain.tailoring.service import TailoringRejected as TailoringRejected
 from domain.tailoring.service import TailoringService as TailoringService
 from domain.tailoring.tailor import find_inventions as find_inventions

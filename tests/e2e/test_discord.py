@@ -170,8 +170,11 @@ async def test_a_job_ad_raises_a_question_answered_by_a_button(world: World) -> 
     )  # escaped
 
 
-async def test_matches_come_with_buttons(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    async with make_world(tmp_path, monkeypatch, CAREERBOT_JOBS__DEMO_CATALOG="true") as world:
+async def test_matches_come_with_buttons(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_data_dir: Path
+) -> None:
+    demo = {"CAREERBOT_JOBS__DEMO_CATALOG": "true", "CAREERBOT_DATA_DIR": str(demo_data_dir)}
+    async with make_world(tmp_path, monkeypatch, **demo) as world:
         await world.dm(world.ann, "/profile set target_roles Data Engineer")
         await world.dm(world.ann, "/profile set skills Python, SQL, Airflow")
         world.payloads.clear()

@@ -18,9 +18,9 @@ from tests.local_http import Route, local_site
 
 
 @pytest.fixture
-async def app(tmp_path: Path) -> AsyncIterator[App]:
+async def app(demo_data_dir: Path) -> AsyncIterator[App]:
     # The default configuration: demo catalog and the MiniLM embedder.
-    config = load_config(None, env={"CAREERBOT_DATA_DIR": str(tmp_path / "var")})
+    config = load_config(None, env={"CAREERBOT_DATA_DIR": str(demo_data_dir)})
     async with open_app(config, clock=FakeClock()) as running:
         yield running
 

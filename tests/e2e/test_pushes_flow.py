@@ -23,8 +23,8 @@ MORNING = datetime(2026, 6, 1, 6, 0, tzinfo=UTC)  # 08:00 in Berlin
 
 
 @pytest.fixture
-async def app(tmp_path: Path) -> AsyncIterator[App]:
-    config = load_config(None, env={"CAREERBOT_DATA_DIR": str(tmp_path / "var")})
+async def app(demo_data_dir: Path) -> AsyncIterator[App]:
+    config = load_config(None, env={"CAREERBOT_DATA_DIR": str(demo_data_dir)})
     async with open_app(config, clock=FakeClock(MORNING)) as running:
         yield running
 

@@ -94,8 +94,9 @@ async def test_an_oversized_document_is_refused_without_download(tmp_path: Path)
         assert "getFile" not in [c.method for c in telegram.calls]
 
 
-async def test_matches_keyboard_and_a_button_press(tmp_path: Path) -> None:
-    async with serving(tmp_path, CAREERBOT_JOBS__DEMO_CATALOG="true") as (_, telegram):
+async def test_matches_keyboard_and_a_button_press(tmp_path: Path, demo_data_dir: Path) -> None:
+    demo = {"CAREERBOT_JOBS__DEMO_CATALOG": "true", "CAREERBOT_DATA_DIR": str(demo_data_dir)}
+    async with serving(tmp_path, **demo) as (_, telegram):
         telegram.user_says(ANN, "/profile set target_roles Data Engineer")
         await reply_to(telegram, ANN)
         telegram.user_says(ANN, "/profile set skills Python, SQL, Airflow")

@@ -22,6 +22,7 @@ from domain.jobs import (
 from domain.profiles import Profile, set_field
 from storage.jobs.vectors import SqlVectorStore
 from storage.unit_of_work import SqlUnitOfWorkFactory
+from tests.conftest import DemoEngine
 from tests.fakes import FakeClock, WordHashEmbedder
 
 
@@ -50,10 +51,8 @@ class World:
 
 
 @pytest.fixture
-async def world(sqlite_engine: AsyncEngine) -> World:
-    w = World(sqlite_engine)
-    await w.catalog.ensure_demo(300)
-    return w
+async def world(demo_engine: DemoEngine) -> World:
+    return World(await demo_engine(FakeClock().now()))
 
 
 async def test_matches_fit_the_profile_and_page(world: World) -> None:

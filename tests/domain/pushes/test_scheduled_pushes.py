@@ -26,6 +26,7 @@ from domain.pushes import (
 from domain.taxonomy import bundled_taxonomy
 from handlers.chat.messages import replies_from_payload
 from handlers.pushes.wording import PushMessages
+from tests.conftest import DemoEngine
 from tests.domain.jobs.test_job_matching import World as MatchingWorld
 from tests.fake_platform import FakePlatform
 
@@ -85,10 +86,8 @@ class World(MatchingWorld):
 
 
 @pytest.fixture
-async def world(sqlite_engine: AsyncEngine) -> World:
-    w = World(sqlite_engine)
-    await w.catalog.ensure_demo(300)
-    return w
+async def world(demo_engine: DemoEngine) -> World:
+    return World(await demo_engine(JUNE_MORNING))
 
 
 def text_of(message: OutboxMessage) -> str:
