@@ -9,6 +9,9 @@ resumes say "Excel" and "SQL". This script turns the popular O*NET examples (Hot
 Technology, or listed for many occupations) into a canonical name plus aliases, then adds
 concepts and professional skills that O*NET does not list as tools (ESCO-style transversal
 skills, methods like Agile or CI/CD) and the abbreviations people write ("JS", "k8s").
+
+Longer than 400 lines on purpose: most of it is the curated supplement and the lists of
+vendor prefixes, skipped and ambiguous names, kept beside the only code that reads them.
 """
 
 from __future__ import annotations
