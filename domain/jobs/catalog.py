@@ -37,27 +37,21 @@ class ImportReport:
     unchanged: int
 
 
+@dataclass(frozen=True, slots=True)
 class JobCatalog:
     """Imports jobs in batches: store (de-duplicated), then embed what is new or changed."""
 
-    def __init__(
-        self,
-        uow: JobsUnitOfWorkFactory,
-        indexer: EmbeddingIndexer | None,
-        clock: Clock,
-        batch_size: int = 200,
-    ) -> None:
-        self._uow = uow
-        self._indexer = indexer
-        self._clock = clock
-        self._batch_size = batch_size
+    uow: JobsUnitOfWorkFactory
+    indexer: EmbeddingIndexer | None
+    clock: Clock
+    batch_size: int = 200
 
     async def import_jobs(self, batch: list[Job]) -> ImportReport:
         inserted = updated = unchanged = 0
-        for start in range(0, len(batch), self._batch_size):
-            chunk = batch[start : start + self._batch_size]
-            async with self._uow() as uow:
-                counts = await uow.jobs.upsert(chunk, self._clock.now())
+        for start in range(0, len(batch), self.batch_size):
+            chunk = batch[start : start + self.batch_size]
+            async with self.uow() as uow:
+                counts = await uow.jobs.upsert(chunk, self.clock.now())
                 await uow.commit()
             inserted += len(counts.inserted)
             updated += len(counts.updated)
@@ -66,26 +60,26 @@ class JobCatalog:
         return ImportReport(inserted, updated, unchanged)
 
     async def embed(self, job_ids: list[int]) -> None:
-        if self._indexer is None or not job_ids:
+        if self.indexer is None or not job_ids:
             return
-        async with self._uow.read() as uow:
+        async with self.uow.read() as uow:
             found = await uow.jobs.get_many(job_ids)
-        await self._indexer.ensure(JOB_VECTORS, {i: j.embedding_text() for i, j in found.items()})
+        await self.indexer.ensure(JOB_VECTORS, {i: j.embedding_text() for i, j in found.items()})
 
     async def get(self, job_id: int) -> Job | None:
-        async with self._uow.read() as uow:
+        async with self.uow.read() as uow:
             return (await uow.jobs.get_many([job_id])).get(job_id)
 
     async def search(self, user_id: int, words: list[str], limit: int = 5) -> list[Job]:
         """Jobs that mention `words`, within the user's job filters (/prefs)."""
-        async with self._uow.read() as uow:
+        async with self.uow.read() as uow:
             prefs = Preferences.of(await uow.profiles.get(user_id))
             found = await uow.jobs.search(words, SEARCH_CANDIDATES)
         return [job for job in found if passes(job, prefs)][:limit]
 
     async def ensure_demo(self, count: int = 300) -> ImportReport | None:
         """Load the generated demo catalog when the catalog is empty (first start)."""
-        async with self._uow.read() as uow:
+        async with self.uow.read() as uow:
             if await uow.jobs.count() > 0:
                 return None
         return await self.import_jobs(demo_jobs(count))

@@ -36,27 +36,20 @@ def profile_text(profile: Profile) -> str:
     return ". ".join(p for p in parts if p)
 
 
+@dataclass(frozen=True, slots=True)
 class JobMatcher:
     """Top jobs for a user's profile; dismissed and applied jobs never come back."""
 
-    def __init__(
-        self,
-        uow: JobsUnitOfWorkFactory,
-        index: CatalogIndex,
-        indexer: EmbeddingIndexer | None,
-        clock: Clock,
-        page_size: int = 5,
-    ) -> None:
-        self._uow = uow
-        self._index = index
-        self._indexer = indexer
-        self._clock = clock
-        self.page_size = page_size
+    uow: JobsUnitOfWorkFactory
+    index: CatalogIndex
+    indexer: EmbeddingIndexer | None
+    clock: Clock
+    page_size: int = 5
 
     async def matches(self, user_id: int, page: int = 1) -> list[Match]:
         """One page of the best jobs for the user, recorded as shown. Dismissed and
         applied jobs never come back; the active resume's words join the keyword query."""
-        async with self._uow.read() as uow:
+        async with self.uow.read() as uow:
             profile = await uow.profiles.get(user_id)
             if not profile_text(profile):
                 raise ProfileTooThin()
@@ -68,8 +61,8 @@ class JobMatcher:
         )
         start = (max(page, 1) - 1) * self.page_size
         shown = ranked[user_id][start : start + self.page_size]
-        async with self._uow() as uow:
-            await uow.recommendations.record(user_id, shown, ALGORITHM, self._clock.now())
+        async with self.uow() as uow:
+            await uow.recommendations.record(user_id, shown, ALGORITHM, self.clock.now())
             await uow.commit()
         return shown
 
@@ -82,7 +75,7 @@ class JobMatcher:
         all, so a digest for thousands of users stays fast. Not recorded here: the caller
         records what it sends, with the message."""
         user_ids = sorted(after_job_ids)
-        async with self._uow.read() as uow:
+        async with self.uow.read() as uow:
             profiles = await uow.profiles.get_many(user_ids)
             seen = await uow.recommendations.seen_by(user_ids)
         matchable = {u: p for u, p in profiles.items() if profile_text(p)}
@@ -103,19 +96,19 @@ class JobMatcher:
         """Rank the catalog's candidates for each user: jobs in `hidden` or not newer than
         the user's `after_job_ids` are left out, preferences filter, the hybrid scores."""
         vectors: dict[int, list[float]] = {}
-        if self._indexer is not None and profiles:
+        if self.indexer is not None and profiles:
             texts = {u: profile_text(p) for u, p in profiles.items()}
-            vectors = await self._indexer.ensure(PROFILE_VECTORS, texts)
-        await self._index.refresh()
+            vectors = await self.indexer.ensure(PROFILE_VECTORS, texts)
+        await self.index.refresh()
         wanted: dict[int, dict[int, float]] = {}  # user → candidate job → cosine
         for user_id, profile in profiles.items():
-            cosines = await self._index.candidates(
+            cosines = await self.index.candidates(
                 vectors.get(user_id), profile.skills, _target_terms(profile), candidates
             )
             skip, newer = hidden[user_id], after_job_ids[user_id]
             wanted[user_id] = {i: c for i, c in cosines.items() if i > newer and i not in skip}
         all_ids = sorted(set().union(*(c.keys() for c in wanted.values())))
-        async with self._uow.read() as uow:
+        async with self.uow.read() as uow:
             jobs = await uow.jobs.get_many(all_ids) if all_ids else {}
         ranked = {}
         for user_id, cosines in wanted.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from dataclasses import dataclass
 
 from domain.ai import AIGateway, AIOutputInvalid, AIOutputTruncated, Prompt
 from domain.clock import Clock
@@ -40,38 +41,31 @@ def missing_for_plan(profile: Profile) -> list[str]:
     return [f for f in NEEDED if getattr(profile, f) in (None, [], "")]
 
 
+@dataclass(frozen=True, slots=True)
 class PlanService:
-    def __init__(
-        self,
-        uow: PlansUnitOfWorkFactory,
-        gateway: AIGateway,
-        taxonomy: SkillTaxonomy,
-        exports: ExportStore,
-        clock: Clock,
-    ) -> None:
-        self._uow = uow
-        self._gateway = gateway
-        self._taxonomy = taxonomy
-        self._exports = exports
-        self._clock = clock
+    uow: PlansUnitOfWorkFactory
+    gateway: AIGateway
+    taxonomy: SkillTaxonomy
+    exports: ExportStore
+    clock: Clock
 
     async def create(
         self, user_id: int, goal: str, offline: bool = False
     ) -> tuple[StoredPlan, str, bytes]:
         """Make a plan for `goal`, store it with its tasks, and write it as JSON.
         Returns the plan, the file name and the file's bytes."""
-        async with self._uow.read() as uow:
+        async with self.uow.read() as uow:
             profile = await uow.profiles.get(user_id)
             user = await uow.users.get(user_id)
         inputs = PlanInputs(goal[:500], profile, profile.hours_per_week or 5, profile.constraints)
         started = time.perf_counter()
-        if self._gateway.available and not offline:
+        if self.gateway.available and not offline:
             plan, model, used_in, used_out = await self._with_model(user_id, inputs)
         else:
-            plan, model, used_in, used_out = offline_plan(inputs, self._taxonomy), OFFLINE, 0, 0
+            plan, model, used_in, used_out = offline_plan(inputs, self.taxonomy), OFFLINE, 0, 0
         elapsed = int((time.perf_counter() - started) * 1000)
-        now = self._clock.now()
-        async with self._uow() as uow:
+        now = self.clock.now()
+        async with self.uow() as uow:
             stored = await uow.plans.add(
                 user_id, inputs.goal, plan, model, used_in, used_out, elapsed, now
             )
@@ -79,7 +73,7 @@ class PlanService:
         who = re.sub(r"[^A-Za-z0-9]+", "_", profile.name or (user.display_name if user else "me"))
         name = f"career_plan_{who.strip('_').lower() or 'me'}_{now:%Y%m%dT%H%M%S}.json"
         data = json.dumps(export_document(stored), indent=2, ensure_ascii=False).encode()
-        await self._exports.write(name, data)
+        await self.exports.write(name, data)
         return stored, name, data
 
     async def _with_model(
@@ -92,7 +86,7 @@ class PlanService:
             for s in PROFILE_FIELDS
             if (v := display_value(profile, s)) is not None
         )
-        required = required_skills(role, inputs.goal, self._taxonomy)
+        required = required_skills(role, inputs.goal, self.taxonomy)
         mine = {s.casefold() for s in profile.skills}
         gap = [s for s in required if s.casefold() not in mine]
         prompt = Prompt(
@@ -111,7 +105,7 @@ class PlanService:
             },
         )
         try:
-            result = await self._gateway.structured_with_usage("plans", user_id, prompt, CareerPlan)
+            result = await self.gateway.structured_with_usage("plans", user_id, prompt, CareerPlan)
         except AIOutputInvalid as exc:
             raise PlanFailed(f"the model's plan was incomplete ({exc.problems[:200]})") from exc
         except AIOutputTruncated as exc:
@@ -119,17 +113,17 @@ class PlanService:
         return result.value, result.model, result.prompt_tokens, result.completion_tokens
 
     async def plans(self, user_id: int) -> list[StoredPlan]:
-        async with self._uow.read() as uow:
+        async with self.uow.read() as uow:
             return await uow.plans.list_for_user(user_id)
 
     async def get(self, user_id: int, number: int) -> tuple[StoredPlan, list[TaskState]]:
-        async with self._uow.read() as uow:
+        async with self.uow.read() as uow:
             mine = await uow.plans.list_for_user(user_id)
             plan = numbered(mine, number, "plan")
             return plan, await uow.plans.tasks(plan.id)
 
     async def latest(self, user_id: int) -> tuple[StoredPlan, list[TaskState]] | None:
-        async with self._uow.read() as uow:
+        async with self.uow.read() as uow:
             mine = await uow.plans.list_for_user(user_id)
             if not mine:
                 return None
@@ -143,7 +137,7 @@ class PlanService:
         if found is None:
             return None
         plan, tasks = found
-        week = current_week(plan, self._clock.now())
+        week = current_week(plan, self.clock.now())
         return plan, week, [t for t in tasks if t.week == week], tasks
 
     async def done(self, user_id: int, number: int) -> tuple[TaskState, list[TaskState]]:
@@ -154,8 +148,8 @@ class PlanService:
         _, _, week_tasks, tasks = found
         task = numbered(week_tasks, number, "task")
         if task.done_at is None:
-            task.done_at = self._clock.now()
-            async with self._uow() as uow:
+            task.done_at = self.clock.now()
+            async with self.uow() as uow:
                 await uow.plans.mark_done(task.id, task.done_at)
                 await uow.commit()
         return task, tasks
@@ -165,8 +159,8 @@ class PlanService:
         data = json.dumps(
             [export_document(p) for p in plans], indent=2, ensure_ascii=False
         ).encode()
-        name = f"career_plans_{self._clock.now():%Y%m%dT%H%M%S}.json"
-        await self._exports.write(name, data)
+        name = f"career_plans_{self.clock.now():%Y%m%dT%H%M%S}.json"
+        await self.exports.write(name, data)
         return name, data
 
 

@@ -7,7 +7,7 @@ tick twice, or in two processes, queues nothing twice: every message has a uniqu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
@@ -82,22 +82,15 @@ class PushRules:
     followup_limit: int = 2
 
 
+@dataclass(frozen=True, slots=True)
 class PushPlanner:
     """Queues every scheduled message that is due at the clock's now."""
 
-    def __init__(
-        self,
-        uow: PushesUnitOfWorkFactory,
-        matcher: JobMatcher,
-        renderer: PushRenderer,
-        clock: Clock,
-        rules: PushRules | None = None,
-    ) -> None:
-        self._uow = uow
-        self._matcher = matcher
-        self._render = renderer
-        self._clock = clock
-        self.rules = rules or PushRules()
+    uow: PushesUnitOfWorkFactory
+    matcher: JobMatcher
+    renderer: PushRenderer
+    clock: Clock
+    rules: PushRules = field(default_factory=PushRules)
 
     async def digests(self, only_user: int | None = None, force: bool = False) -> int:
         """Queue today's digest for every subscriber whose local digest time has passed
@@ -105,8 +98,8 @@ class PushPlanner:
         digests were queued; a day with nothing new is marked done without a message
         unless the user asked to hear about quiet days too. Users are handled in batches:
         their matches computed together, their messages queued in one transaction."""
-        now = self._clock.now()
-        async with self._uow.read() as uow:
+        now = self.clock.now()
+        async with self.uow.read() as uow:
             if only_user is None:
                 subscribers = await uow.push_settings.digest_subscribers()
             else:
@@ -129,9 +122,9 @@ class PushPlanner:
     ) -> int:
         rules = self.rules
         cursors = {user_id: cursor for user_id, (_, cursor) in due.items()}
-        found = await self._matcher.fresh(cursors, rules.digest_size, rules.digest_min_score)
+        found = await self.matcher.fresh(cursors, rules.digest_size, rules.digest_min_score)
         queued = 0
-        async with self._uow() as uow:
+        async with self.uow() as uow:
             current = await uow.push_settings.get_many(sorted(due))
             for user_id, (local_date, _) in due.items():
                 settings = current[user_id]
@@ -142,7 +135,7 @@ class PushPlanner:
                     digest = Digest(user_id, local_date, matches, found[user_id] is None)
                     key = digest_key(user_id, local_date)
                     message = NewOutboxMessage(
-                        user_id, PushKind.DIGEST, key, self._render.digest(digest)
+                        user_id, PushKind.DIGEST, key, self.renderer.digest(digest)
                     )
                     if await enqueue(uow, message, now):
                         await uow.recommendations.record(user_id, matches, ALGORITHM, now)
@@ -156,14 +149,14 @@ class PushPlanner:
     async def followups(self) -> int:
         """Remind about applications with no news: `followup_after` after the last change,
         then once more, at most `followup_limit` times, in the user's daytime."""
-        now, rules = self._clock.now(), self.rules
+        now, rules = self.clock.now(), self.rules
         if rules.followup_limit == 0:
             return 0  # follow-ups switched off for this deployment
         window = (
             now - rules.followup_after * (rules.followup_limit + 1),
             now - rules.followup_after,
         )
-        async with self._uow.read() as uow:
+        async with self.uow.read() as uow:
             waiting = await uow.applications.awaiting_reply(FOLLOW_UP_STATUSES, window)
             settings = await uow.push_settings.get_many(sorted({a.user_id for a in waiting}))
             due: dict[str, tuple[Application, int]] = {}
@@ -179,11 +172,11 @@ class PushPlanner:
         queued = 0
         for key in sorted(fresh):
             application, ordinal = due[key]
-            async with self._uow() as uow:
+            async with self.uow() as uow:
                 listed = await uow.applications.list_for_user(application.user_id)
                 number = next(n for n, a in enumerate(listed, 1) if a.id == application.id)
                 days = (now - application.updated_at).days
-                payload = self._render.followup(FollowUp(application, number, ordinal, days))
+                payload = self.renderer.followup(FollowUp(application, number, ordinal, days))
                 message = NewOutboxMessage(application.user_id, PushKind.FOLLOWUP, key, payload)
                 queued += await enqueue(uow, message, now)
                 await uow.commit()
@@ -192,8 +185,8 @@ class PushPlanner:
     async def checkins(self) -> int:
         """Once a week (from week 2 of a plan until its last week), in the user's daytime:
         how last week went and this week's tasks. Finished plans get no check-ins."""
-        now = self._clock.now()
-        async with self._uow.read() as uow:
+        now = self.clock.now()
+        async with self.uow.read() as uow:
             plans = await uow.plans.latest_since(now - timedelta(weeks=WEEKS))
             settings = await uow.push_settings.get_many(sorted({p.user_id for p in plans}))
             due = {}
@@ -205,10 +198,10 @@ class PushPlanner:
         queued = 0
         for key in sorted(fresh):
             plan = due[key]
-            async with self._uow() as uow:
+            async with self.uow() as uow:
                 tasks = await uow.plans.tasks(plan.id)
                 if tasks and progress(tasks) < 100:
-                    payload = self._render.checkin(CheckIn(plan, weekly_checkin(plan, tasks, now)))
+                    payload = self.renderer.checkin(CheckIn(plan, weekly_checkin(plan, tasks, now)))
                     message = NewOutboxMessage(plan.user_id, PushKind.CHECKIN, key, payload)
                     queued += await enqueue(uow, message, now)
                     await uow.commit()
@@ -217,8 +210,8 @@ class PushPlanner:
     async def alerts(self) -> int:
         """Tell each saved search about jobs imported since it last looked, in the user's
         daytime (outside it, the jobs wait and come together in the morning)."""
-        now = self._clock.now()
-        async with self._uow.read() as uow:
+        now = self.clock.now()
+        async with self.uow.read() as uow:
             newest = await uow.jobs.newest_id()
             searches = await uow.alerts.behind(newest)
             if not searches:
@@ -231,11 +224,11 @@ class PushPlanner:
             if not settings[search.user_id].is_daytime(now):
                 continue
             hits = [j for j in jobs if (j.id or 0) > search.job_cursor and search.matches(j)]
-            async with self._uow() as uow:
+            async with self.uow() as uow:
                 if hits:
                     mine = await uow.alerts.list_for_user(search.user_id)
                     number = next(n for n, s in enumerate(mine, 1) if s.id == search.id)
-                    payload = self._render.alert(AlertHit(search, number, hits))
+                    payload = self.renderer.alert(AlertHit(search, number, hits))
                     key = alert_key(search.id, newest)
                     message = NewOutboxMessage(search.user_id, PushKind.ALERT, key, payload)
                     queued += await enqueue(uow, message, now)

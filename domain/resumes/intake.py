@@ -51,26 +51,18 @@ class IntakeResult:
     read_by: str
 
 
+@dataclass(frozen=True, slots=True)
 class ResumeIntake:
     """Everything that happens to an uploaded resume, in the order that loses nothing:
     validate before reading, read in isolation, store the file before the database row,
     and remove the file again if the row cannot be written."""
 
-    def __init__(
-        self,
-        uow: ResumesUnitOfWorkFactory,
-        files: FileStore,
-        extractor: TextExtractor,
-        structurer: ResumeStructurer,
-        clock: Clock,
-        limits: ResumeLimits,
-    ) -> None:
-        self._uow = uow
-        self._files = files
-        self._extractor = extractor
-        self._structurer = structurer
-        self._clock = clock
-        self.limits = limits
+    uow: ResumesUnitOfWorkFactory
+    files: FileStore
+    extractor: TextExtractor
+    structurer: ResumeStructurer
+    clock: Clock
+    limits: ResumeLimits
 
     def check_size(self, size: int | None) -> None:
         """Refuse before downloading when the platform tells the size."""
@@ -85,7 +77,7 @@ class ResumeIntake:
         file_type = sniff(data)
         if not file_type.readable:
             raise UnsupportedFileType(file_type)
-        return (await self._extractor.extract(data, file_type, self.limits)).text
+        return (await self.extractor.extract(data, file_type, self.limits)).text
 
     async def read(self, user_id: int | None, data: bytes) -> ReadResume:
         """Check, read (isolated) and structure one file; store nothing. Raises
@@ -94,15 +86,15 @@ class ResumeIntake:
         file_type = sniff(data)
         if not file_type.readable:
             raise UnsupportedFileType(file_type)
-        extracted = await self._extractor.extract(data, file_type, self.limits)
+        extracted = await self.extractor.extract(data, file_type, self.limits)
         if len(extracted.text) > self.limits.max_chars:
             raise TextTooLong(self.limits.max_chars)
         words = len(extracted.text.split())
         if words < MIN_WORDS:
             raise NotEnoughText(words)
         source = list(extracted.lines) or extracted.text
-        document, read_by = await self._structurer.structure(
-            source, user_id, self._clock.now().date()
+        document, read_by = await self.structurer.structure(
+            source, user_id, self.clock.now().date()
         )
         job_ad = looks_like_job_description(extracted.text, document)
         return ReadResume(file_type, extracted, document, read_by, job_ad)
@@ -123,10 +115,10 @@ class ResumeIntake:
         read = await self.read(user_id, data)
         if read.looks_like_job_description and not as_resume:
             raise LooksLikeJobDescription(read.extracted.text)
-        now = self._clock.now()
-        key = await self._files.put(data, suffix=f".{read.file_type.value}")
+        now = self.clock.now()
+        key = await self.files.put(data, suffix=f".{read.file_type.value}")
         try:
-            async with self._uow() as uow:
+            async with self.uow() as uow:
                 resume = await uow.resumes.add(
                     NewResume(
                         user_id=user_id,
@@ -148,21 +140,21 @@ class ResumeIntake:
                 number = len(await uow.resumes.list_for_user(user_id))
                 await uow.commit()
         except BaseException:
-            await self._files.delete(key)
+            await self.files.delete(key)
             raise
         return IntakeResult(
             resume=resume, number=number, duplicate=False, profile=profile, read_by=read.read_by
         )
 
     async def _activate_duplicate(self, user_id: int, sha256: str) -> IntakeResult | None:
-        async with self._uow() as uow:
+        async with self.uow() as uow:
             existing = await uow.resumes.find_by_sha256(user_id, sha256)
             if existing is None:
                 return None
             await uow.resumes.set_active(user_id, existing.id)
             existing.active = True
             profile = apply_resume(await uow.profiles.get(user_id), existing.document)
-            await uow.profiles.save(user_id, profile, self._clock.now())
+            await uow.profiles.save(user_id, profile, self.clock.now())
             resumes = await uow.resumes.list_for_user(user_id)
             await uow.commit()
         number = next(i for i, r in enumerate(resumes, 1) if r.id == existing.id)

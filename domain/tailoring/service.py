@@ -4,6 +4,7 @@ COMPLETED with the result or FAILED with a reason — never lost, even across a 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from domain.ai import AIError, AIGateway, Embedder, Prompt
 from domain.clock import Clock
@@ -41,20 +42,13 @@ class TailoringRejected(DomainError):
         self.reason = reason
 
 
+@dataclass(frozen=True, slots=True)
 class TailoringService:
-    def __init__(
-        self,
-        uow: TailoringUnitOfWorkFactory,
-        gateway: AIGateway,
-        taxonomy: SkillTaxonomy,
-        clock: Clock,
-        embedder: Embedder | None = None,
-    ) -> None:
-        self._uow = uow
-        self._gateway = gateway
-        self._taxonomy = taxonomy
-        self._clock = clock
-        self._embedder = embedder
+    uow: TailoringUnitOfWorkFactory
+    gateway: AIGateway
+    taxonomy: SkillTaxonomy
+    clock: Clock
+    embedder: Embedder | None = None
 
     async def create(
         self,
@@ -72,26 +66,26 @@ class TailoringService:
             raise TailoringRejected(
                 f"the job description is over {MAX_JOB_DESCRIPTION:,} characters"
             )
-        async with self._uow() as uow:
+        async with self.uow() as uow:
             if await uow.users.get(user_id) is None:
                 raise NotFound("user", user_id)
             resumes = await uow.resumes.list_for_user(user_id)
             resume = _pick_resume(resumes, resume_number)
             job = await uow.tailoring.add(
-                user_id, resume.id, title, company, text, self._clock.now()
+                user_id, resume.id, title, company, text, self.clock.now()
             )
             await uow.commit()
         return job
 
     async def run(self, job_id: int) -> TailoringJob:
         """Do the work of a recorded job; every outcome is stored."""
-        async with self._uow() as uow:
+        async with self.uow() as uow:
             job = await uow.tailoring.get(job_id)
             if job is None:
                 raise NotFound("tailoring job", job_id)
             job.status, job.updated_at, job.error = (
                 TailoringStatus.RUNNING,
-                self._clock.now(),
+                self.clock.now(),
                 None,
             )
             await uow.tailoring.save(job)
@@ -110,33 +104,33 @@ class TailoringService:
         except Exception as exc:  # anything else: recorded, never lost
             log.exception("tailoring job %s failed", job.id)
             job.status, job.error = TailoringStatus.FAILED, f"internal error ({type(exc).__name__})"
-        job.updated_at = self._clock.now()
-        async with self._uow() as uow:
+        job.updated_at = self.clock.now()
+        async with self.uow() as uow:
             await uow.tailoring.save(job)
             await uow.commit()
         return job
 
     async def _tailor(self, job: TailoringJob, resume: Resume) -> None:
-        keywords = job_keywords(job.job_description, self._taxonomy)
-        before = match_score(resume.text, keywords, self._taxonomy)
-        if self._gateway.available:
+        keywords = job_keywords(job.job_description, self.taxonomy)
+        before = match_score(resume.text, keywords, self.taxonomy)
+        if self.gateway.available:
             prompt = Prompt(
                 system=SYSTEM,
                 instructions="Tailor the resume to the job description.",
                 material={"resume": resume.text, "job_description": job.job_description},
             )
-            draft = await self._gateway.text("tailoring", job.user_id, prompt)
+            draft = await self.gateway.text("tailoring", job.user_id, prompt)
             text, inventions = repair(resume.text, draft)
             if len(inventions) > MAX_REPAIRED_LINES or len(text.split()) < 40:
                 raise TailoringRejected(
                     "the model's version added facts that are not in your resume "
                     f"({', '.join(i.value for i in inventions[:3])}), so it was rejected"
                 )
-            job.model = self._gateway.model_for("tailoring")
+            job.model = self.gateway.model_for("tailoring")
         else:
-            text = tailor_offline(resume.document, keywords, self._taxonomy)
+            text = tailor_offline(resume.document, keywords, self.taxonomy)
             job.model = OFFLINE
-        after = match_score(text, keywords, self._taxonomy)
+        after = match_score(text, keywords, self.taxonomy)
         job.tailored_text = text
         job.score_before, job.score_after = await self._blend(
             job.job_description, [(resume.text, before.score), (text, after.score)]
@@ -146,10 +140,10 @@ class TailoringService:
     async def _blend(self, job_description: str, versions: list[tuple[str, int]]) -> list[int]:
         """Keyword scores, blended 80/20 with the meaning similarity of each version's
         opening (what MiniLM reads) to the job description, when an embedder is set."""
-        if self._embedder is None:
+        if self.embedder is None:
             return [score for _, score in versions]
         texts = [job_description[:1500], *(text[:1500] for text, _ in versions)]
-        vectors = await self._embedder.embed(texts)
+        vectors = await self.embedder.embed(texts)
         target = vectors[0]
         blended = []
         for vector, (_, score) in zip(vectors[1:], versions, strict=True):
@@ -159,11 +153,11 @@ class TailoringService:
         return blended
 
     async def unfinished(self) -> list[TailoringJob]:
-        async with self._uow.read() as uow:
+        async with self.uow.read() as uow:
             return await uow.tailoring.unfinished()
 
     async def jobs(self, user_id: int) -> list[TailoringJob]:
-        async with self._uow.read() as uow:
+        async with self.uow.read() as uow:
             return await uow.tailoring.list_for_user(user_id)
 
     async def job(self, user_id: int, number: int) -> TailoringJob:
@@ -174,8 +168,8 @@ class TailoringService:
         job = await self.job(user_id, number)
         if job.status is not TailoringStatus.FAILED:
             raise TailoringRejected(f"job {number} is {job.status.value}, not failed")
-        job.status, job.error, job.updated_at = TailoringStatus.PENDING, None, self._clock.now()
-        async with self._uow() as uow:
+        job.status, job.error, job.updated_at = TailoringStatus.PENDING, None, self.clock.now()
+        async with self.uow() as uow:
             await uow.tailoring.save(job)
             await uow.commit()
         return job

@@ -5,7 +5,7 @@ from __future__ import annotations
 from domain.accounts import IdentityKey, LastIdentity, LinkCodeInvalid, LinkToSelf
 from handlers.chat.commands import Command
 from handlers.chat.context import Context
-from handlers.chat.errors import explains
+from handlers.chat.errors import explain
 from handlers.chat.messages import Reply
 
 LINK_USAGE = "/link — get a one-time code; send /link CODE from your other account to join them"
@@ -66,22 +66,18 @@ COMMANDS = (
 )
 
 
-@explains(LinkCodeInvalid)
-def _code_invalid(exc: LinkCodeInvalid) -> str:
-    return (
-        "That code doesn't work — it may be mistyped, used or older than 10 minutes. "
-        "Send /link on your other account for a new one."
-    )
-
-
-@explains(LinkToSelf)
-def _link_to_self(exc: LinkToSelf) -> str:
-    return (
-        "That code is from this same account. Send it from your other account "
-        "(Telegram or Discord)."
-    )
-
-
-@explains(LastIdentity)
-def _last_identity(exc: LastIdentity) -> str:
-    return "This account isn't linked to another platform, so there is nothing to unlink."
+explain(
+    {
+        LinkCodeInvalid: (
+            "That code doesn't work — it may be mistyped, used or older than 10 minutes. "
+            "Send /link on your other account for a new one."
+        ),
+        LinkToSelf: (
+            "That code is from this same account. Send it from your other account "
+            "(Telegram or Discord)."
+        ),
+        LastIdentity: (
+            "This account isn't linked to another platform, so there is nothing to unlink."
+        ),
+    }
+)

@@ -10,7 +10,7 @@ from domain.ai import (
     AIRateLimited,
     AIUnavailable,
 )
-from handlers.chat.errors import explains
+from handlers.chat.errors import explain, explains
 
 
 @explains(AIBudgetExceeded)
@@ -29,17 +29,14 @@ def _rate_limited(exc: AIRateLimited) -> str:
     )
 
 
-@explains(AIUnavailable)
-def _unavailable(exc: AIUnavailable) -> str:
-    return "That needs a language model, and none is configured for this bot."
-
-
-@explains(AIOutputInvalid)
-@explains(AIOutputTruncated)
-def _unusable(exc: AIOutputInvalid | AIOutputTruncated) -> str:
-    return "The language model gave me an answer I couldn't use. Please try again."
-
-
-@explains(AIError)
-def _not_answering(exc: AIError) -> str:
-    return "The language model isn't answering right now. Please try again in a few minutes."
+UNUSABLE = "The language model gave me an answer I couldn't use. Please try again."
+explain(
+    {
+        AIUnavailable: "That needs a language model, and none is configured for this bot.",
+        AIOutputInvalid: UNUSABLE,
+        AIOutputTruncated: UNUSABLE,
+        AIError: (
+            "The language model isn't answering right now. Please try again in a few minutes."
+        ),
+    }
+)

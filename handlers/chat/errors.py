@@ -1,14 +1,15 @@
 """One registry from domain errors to what the user is told.
 
-Each feature registers a sentence for each of its errors (`@explains(SomeError)`), next to
-its commands. An error nobody registered becomes a generic apology and a log line with the
-details: no exception text, ours or a provider's, ever reaches a user.
+Each feature registers a sentence for each of its errors next to its commands: a fixed one
+with `explain({SomeError: "…"})`, or one worded from the error with `@explains(SomeError)`.
+An error nobody registered becomes a generic apology and a log line with the details: no
+exception text, ours or a provider's, ever reaches a user.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from domain.errors import DomainError, InvalidField, NotFound
@@ -31,6 +32,12 @@ def explains(kind: type[DomainError]) -> Callable[[F], F]:
         return explain
 
     return register
+
+
+def explain(texts: Mapping[type[DomainError], str]) -> None:
+    """Register fixed sentences for errors whose wording needs nothing from the error."""
+    for kind, text in texts.items():
+        explains(kind)(lambda exc, text=text: text)
 
 
 def tell(exc: DomainError) -> str:

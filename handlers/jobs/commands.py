@@ -13,7 +13,7 @@ from domain.profiles import (
 )
 from handlers.chat.commands import Command
 from handlers.chat.context import Context, Handler
-from handlers.chat.errors import explains
+from handlers.chat.errors import explain
 from handlers.chat.messages import Button, Reply
 
 _SYMBOL = {"EUR": "€", "USD": "$", "GBP": "£"}
@@ -222,9 +222,11 @@ COMMANDS = (
 )
 
 
-@explains(ProfileTooThin)
-def _profile_too_thin(exc: ProfileTooThin) -> str:
-    return (
-        "To find matching jobs I need to know what you do or want to do. Send me your "
-        "resume, run /start, or e.g. /profile set target_roles Data Analyst."
-    )
+explain(
+    {
+        ProfileTooThin: (
+            "To find matching jobs I need to know what you do or want to do. Send me your "
+            "resume, run /start, or e.g. /profile set target_roles Data Analyst."
+        ),
+    }
+)

@@ -9,7 +9,7 @@ from domain.profiles import set_field
 from domain.pushes import MAX_ALERTS, EmptySearch, PushSettings, TooManyAlerts, parse_clock_time
 from handlers.chat.commands import Command
 from handlers.chat.context import Context
-from handlers.chat.errors import explains
+from handlers.chat.errors import explain, explains
 from handlers.chat.messages import Reply
 
 TIMEZONE_USAGE = "/timezone Europe/Berlin — your time zone (IANA name)"
@@ -173,6 +173,8 @@ def _too_many_alerts(exc: TooManyAlerts) -> str:
     return f"You have {exc.limit} alerts already — stop one first (/alerts, /alert off N)."
 
 
-@explains(EmptySearch)
-def _empty_search(exc: EmptySearch) -> str:
-    return "Tell me what to watch for, e.g. /alert python berlin"
+explain(
+    {
+        EmptySearch: "Tell me what to watch for, e.g. /alert python berlin",
+    }
+)

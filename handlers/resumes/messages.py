@@ -24,7 +24,7 @@ from domain.resumes import (
     Work,
     education_lines,
 )
-from handlers.chat.errors import explains
+from handlers.chat.errors import explain, explains
 
 FORMATS = "PDF, DOCX (Word) or TXT"
 _WHAT_IT_IS = {
@@ -72,25 +72,32 @@ def _text_too_long(exc: TextTooLong) -> str:
     return f"That document has more than {exc.limit:,} characters of text — too long for a resume."
 
 
-@explains(EncryptedFile)
-def _encrypted_file(exc: EncryptedFile) -> str:
-    return (
-        "That file is password-protected, so I can't open it. Please send a copy without a "
-        "password (most PDF viewers can do this: Print → Save as PDF)."
-    )
-
-
-@explains(NoTextLayer)
-def _no_text_layer(exc: NoTextLayer) -> str:
-    return (
-        "That PDF is a scan: it holds only images and no text I can read. Please send the "
-        f"resume exported from your word processor, as {FORMATS}."
-    )
-
-
-@explains(EmptyDocument)
-def _empty_document(exc: EmptyDocument) -> str:
-    return "That document is empty — I couldn't find any text in it."
+explain(
+    {
+        EncryptedFile: (
+            "That file is password-protected, so I can't open it. Please send a copy without a "
+            "password (most PDF viewers can do this: Print → Save as PDF)."
+        ),
+        NoTextLayer: (
+            "That PDF is a scan: it holds only images and no text I can read. Please send the "
+            f"resume exported from your word processor, as {FORMATS}."
+        ),
+        EmptyDocument: "That document is empty — I couldn't find any text in it.",
+        LooksLikeJobDescription: (
+            'This looks like a job ad. Is it your resume? If it is, press "It\'s my resume" '
+            "and I'll read it as one. If it's a job you want, I can tailor your resume to it."
+        ),
+        ParsingTooExpensive: (
+            "That file needed far more memory than any resume should, so I stopped reading it. "
+            "It may be damaged — try exporting it again."
+        ),
+        BrokenFile: (
+            "That file seems damaged or incomplete (perhaps cut off during upload), so I can't "
+            f"read it. Please export it again and resend it as {FORMATS}."
+        ),
+        ResumeRejected: f"I couldn't read that file. Please send your resume as {FORMATS}.",
+    }
+)
 
 
 @explains(NotEnoughText)
@@ -101,41 +108,12 @@ def _not_enough_text(exc: NotEnoughText) -> str:
     )
 
 
-@explains(LooksLikeJobDescription)
-def _looks_like_job_description(exc: LooksLikeJobDescription) -> str:
-    return (
-        'This looks like a job ad. Is it your resume? If it is, press "It\'s my resume" '
-        "and I'll read it as one. If it's a job you want, I can tailor your resume to it."
-    )
-
-
 @explains(ParsingTimedOut)
 def _parsing_timed_out(exc: ParsingTimedOut) -> str:
     return (
         f"Reading that file took longer than {exc.seconds:g} seconds, so I stopped. It may be "
         "damaged or unusually complex — try exporting it again as a simple PDF."
     )
-
-
-@explains(ParsingTooExpensive)
-def _parsing_too_expensive(exc: ParsingTooExpensive) -> str:
-    return (
-        "That file needed far more memory than any resume should, so I stopped reading it. "
-        "It may be damaged — try exporting it again."
-    )
-
-
-@explains(BrokenFile)
-def _broken_file(exc: BrokenFile) -> str:
-    return (
-        "That file seems damaged or incomplete (perhaps cut off during upload), so I can't "
-        f"read it. Please export it again and resend it as {FORMATS}."
-    )
-
-
-@explains(ResumeRejected)
-def _resume_rejected(exc: ResumeRejected) -> str:
-    return f"I couldn't read that file. Please send your resume as {FORMATS}."
 
 
 def _round_years(years: float) -> str:

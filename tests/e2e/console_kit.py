@@ -4,10 +4,27 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
 
 from bot.adapters.console import PLATFORM, ConsoleAdapter
-from bot.app import App
+from bot.app import App, open_app
+from bot.config import load_config
 from bot.delivery.rate_limits import CONSOLE_LIMITS
+from tests.fakes import FakeClock
+
+
+@asynccontextmanager
+async def app_without_catalog(data_dir: Path, **env: str) -> AsyncIterator[App]:
+    """The app with the default configuration on `data_dir`, but no demo catalog."""
+    environment = {
+        "CAREERBOT_DATA_DIR": str(data_dir),
+        "CAREERBOT_JOBS__DEMO_CATALOG": "false",
+        **env,
+    }
+    async with open_app(load_config(None, env=environment), clock=FakeClock()) as app:
+        yield app
 
 
 def console(app: App, user: str) -> ConsoleAdapter:

@@ -8,30 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import App, open_app
-from bot.config import load_config
+from bot.adapters.console import ConsoleAdapter
+from bot.app import App
 from domain.plans import PlanInputs, offline_plan
 from domain.profiles import Profile
 from domain.taxonomy import bundled_taxonomy
 from tests.conftest import SHARED_DATA
-from tests.e2e.console_kit import console, say
+from tests.e2e.console_kit import app_without_catalog, console, say
 from tests.fake_openai import FakeOpenAI, Scripted
-from tests.fakes import FakeClock
 
 GOAL = "I want to transition into AI product management"
 
 
 async def start(tmp_path: Path, **env: str) -> AsyncIterator[App]:
-    config = load_config(
-        None,
-        env={
-            "CAREERBOT_DATA_DIR": str(tmp_path / "var"),
-            "CAREERBOT_JOBS__DEMO_CATALOG": "false",
-            **env,
-        },
-    )
-    clock = FakeClock()
-    async with open_app(config, clock=clock) as app:
+    async with app_without_catalog(tmp_path / "var", **env) as app:
         yield app
 
 
@@ -111,6 +101,15 @@ async def test_tasks_done_and_progress(app: App) -> None:
     assert export["files"][0]["name"].startswith("career_plans_")  # type: ignore[index]
 
 
+async def nurse(app: App) -> ConsoleAdapter:
+    """Ann, a nurse with six hours a week, in the console."""
+    ann = console(app, "ann")
+    for line in ("/profile set title Nurse", "/profile set skills Communication"):
+        await say(ann, line)
+    await say(ann, "/profile set hours 6")
+    return ann
+
+
 def model_plan() -> str:
     plan = offline_plan(
         PlanInputs(GOAL, Profile(title="Nurse", skills=["Communication"]), 6), bundled_taxonomy()
@@ -119,13 +118,7 @@ def model_plan() -> str:
 
 
 async def test_model_plan_is_stored_with_model_and_tokens(llm_app: App, server: FakeOpenAI) -> None:
-    ann = console(llm_app, "ann")
-    for line in (
-        "/profile set title Nurse",
-        "/profile set skills Communication",
-        "/profile set hours 6",
-    ):
-        await say(ann, line)
+    ann = await nurse(llm_app)
     broken = json.loads(model_plan())
     broken["weekly_plans"] = broken["weekly_plans"][:11]
     server.answer(
@@ -141,13 +134,7 @@ async def test_model_plan_is_stored_with_model_and_tokens(llm_app: App, server: 
 
 
 async def test_invalid_model_plan_twice_fails_cleanly(llm_app: App, server: FakeOpenAI) -> None:
-    ann = console(llm_app, "ann")
-    for line in (
-        "/profile set title Nurse",
-        "/profile set skills Communication",
-        "/profile set hours 6",
-    ):
-        await say(ann, line)
+    ann = await nurse(llm_app)
     server.answer(Scripted('{"target_role": "PM"}'), Scripted('{"target_role": "PM"}'))
     (failed,) = await say(ann, f"/plan {GOAL}")
     assert "couldn't make a complete plan" in str(failed["text"])

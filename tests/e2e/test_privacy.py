@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.app import App, open_app
-from bot.config import load_config
+from bot.app import App
 from storage.tables import (
     applications,
     outbox,
@@ -23,19 +22,14 @@ from storage.tables import (
     users,
 )
 from tests.conftest import SHARED_DATA
-from tests.e2e.console_kit import console, listen, say, settle
-from tests.fakes import FakeClock
+from tests.e2e.console_kit import app_without_catalog, console, listen, say, settle
 
 RESUME = SHARED_DATA / "resumes" / "harvey_dent_mle.pdf"
 
 
 @pytest.fixture
 async def app(tmp_path: Path) -> AsyncIterator[App]:
-    config = load_config(
-        None,
-        env={"CAREERBOT_DATA_DIR": str(tmp_path / "var"), "CAREERBOT_JOBS__DEMO_CATALOG": "false"},
-    )
-    async with open_app(config, clock=FakeClock()) as running:
+    async with app_without_catalog(tmp_path / "var") as running:
         yield running
 
 

@@ -9,12 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.app import App, open_app
-from bot.config import load_config
+from bot.app import App
 from storage.tables import resumes
 from tests.conftest import SHARED_DATA
-from tests.e2e.console_kit import console, say
-from tests.fakes import FakeClock
+from tests.e2e.console_kit import app_without_catalog, console, say
 from tests.hostile_files import (
     docx_billion_laughs,
     docx_zip_bomb,
@@ -42,11 +40,7 @@ EDGE_REPLIES = {
 
 @pytest.fixture
 async def app(tmp_path: Path) -> AsyncIterator[App]:
-    config = load_config(
-        None,
-        env={"CAREERBOT_DATA_DIR": str(tmp_path / "var"), "CAREERBOT_JOBS__DEMO_CATALOG": "false"},
-    )
-    async with open_app(config, clock=FakeClock()) as app:
+    async with app_without_catalog(tmp_path / "var") as app:
         yield app
 
 
