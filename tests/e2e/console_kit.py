@@ -4,10 +4,29 @@ from __future__ import annotations
 
 import io
 import json
+from typing import TypedDict
 
 from bot.adapters.console import PLATFORM, ConsoleAdapter
 from bot.app import App
 from bot.delivery.rate_limits import CONSOLE_LIMITS
+
+
+class ButtonJson(TypedDict):
+    label: str
+    payload: str
+
+
+class FileJson(TypedDict):
+    name: str
+    path: str
+
+
+class ReplyJson(TypedDict):
+    """One reply as the console prints it with `--json`."""
+
+    text: str
+    buttons: list[ButtonJson]
+    files: list[FileJson]
 
 
 def console(app: App, user: str) -> ConsoleAdapter:
@@ -21,7 +40,7 @@ def console(app: App, user: str) -> ConsoleAdapter:
     )
 
 
-async def say(adapter: ConsoleAdapter, line: str) -> list[dict[str, object]]:
+async def say(adapter: ConsoleAdapter, line: str) -> list[ReplyJson]:
     out = adapter.out
     assert isinstance(out, io.StringIO)
     start = len(out.getvalue())
