@@ -468,11 +468,11 @@ def main(taxonomy_dir: str) -> None:
         f.write("# a leading = marks an alias matched with its exact case only).\n")
         for name in sorted(skills, key=str.casefold):
             kind = "soft" if name in SOFT else "tech"
-            aliases = sorted(
+            listed = sorted(
                 {a for a in skills[name] if a.casefold() != name.casefold() or a in STRICT},
                 key=str.casefold,
             )
-            marked = [("=" + a) if _strict(a) else a for a in aliases]
+            marked = [("=" + a) if _strict(a) else a for a in listed]
             f.write(f"{'=' if _strict(name) else ''}{name}\t{kind}\t{'|'.join(marked)}\n")
     print(f"wrote {len(skills)} skills to {out}")
 

@@ -15,7 +15,7 @@ from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiohttp import web
+from aiohttp import BodyPartReader, web
 
 TOKEN = "123456:TEST-token-for-the-fake-server"
 BOT_USER = {"id": 999, "is_bot": True, "first_name": "CareerBot", "username": "CareerTestBot"}
@@ -196,9 +196,10 @@ async def _read_params(request: web.Request) -> tuple[dict[str, Any], dict[str, 
         params = await request.json()
     elif request.content_type.startswith("multipart/"):
         reader = await request.multipart()
-        async for part in reader:  # type: ignore[union-attr]
-            data = await part.read()  # type: ignore[union-attr]
-            if part.filename:  # type: ignore[union-attr]
+        async for part in reader:
+            assert isinstance(part, BodyPartReader)  # the Bot API's uploads are not nested
+            data = await part.read()
+            if part.filename:
                 files[part.name or ""] = bytes(data)
             else:
                 params[part.name or ""] = data.decode()

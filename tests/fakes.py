@@ -6,9 +6,9 @@ import copy
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
-from typing import TYPE_CHECKING, Self, cast
+from typing import TYPE_CHECKING, Self
 
-from bot.wiring import AppUnitOfWork, Ports, wire_services
+from bot.wiring import Ports, wire_services
 from domain.accounts import ConversationState, IdentityKey, PlatformIdentity, User
 from domain.file_types import FileType
 from domain.profiles import Profile
@@ -16,7 +16,21 @@ from domain.pushes import PushSettings
 from domain.resumes import ExtractedText, NewResume, Resume, ResumeLimits
 
 if TYPE_CHECKING:
-    from domain.ports import UnitOfWorkFactory
+    from domain.accounts import (
+        ButtonRepository,
+        ConversationRepository,
+        LinkCodeRepository,
+        UserRepository,
+    )
+    from domain.ai import AIGateway, AIRequestRecord, ChatModel
+    from domain.applications import ApplicationRepository
+    from domain.jobs import JobRepository, RecommendationRepository
+    from domain.plans import PlanRepository
+    from domain.profiles import ProfileRepository
+    from domain.pushes import AlertRepository, OutboxRepository, PushSettingsRepository
+    from domain.resumes import ResumeRepository
+    from domain.tailoring import TailoringRepository
+    from handlers.chat.conversation import Conversation
     from handlers.chat.services import Services
 
 
@@ -98,6 +112,16 @@ class MemoryUsers:
         return sorted(
             mine, key=lambda i: i.last_seen_at or datetime.min.replace(tzinfo=UTC), reverse=True
         )
+
+    # Deleting, merging and relinking users is tested on SQLite (tests/storage/accounts/).
+    async def delete(self, user_id: int) -> None:
+        raise NotImplementedError("the in-memory users cannot be deleted")
+
+    async def merge(self, source: int, target: int) -> list[str]:
+        raise NotImplementedError("the in-memory users cannot be merged")
+
+    async def move_identity(self, key: IdentityKey, user_id: int) -> None:
+        raise NotImplementedError("the in-memory identities cannot be moved")
 
 
 class MemoryProfiles:
@@ -205,6 +229,24 @@ class InProcessExtractor:
 class MemoryUnitOfWork:
     """Works on a copy of the shared data; `commit()` publishes it, anything else discards it."""
 
+    # Typed as the domain's ports, like SqlUnitOfWork, so this is every feature's unit of work.
+    users: UserRepository
+    profiles: ProfileRepository
+    conversations: ConversationRepository
+    resumes: ResumeRepository
+    push_settings: PushSettingsRepository
+    # Not kept in memory, so never set: a test that reaches one fails with AttributeError.
+    # The features that need them run on SQLite in their tests.
+    jobs: JobRepository
+    recommendations: RecommendationRepository
+    applications: ApplicationRepository
+    plans: PlanRepository
+    tailoring: TailoringRepository
+    alerts: AlertRepository
+    outbox: OutboxRepository
+    link_codes: LinkCodeRepository
+    buttons: ButtonRepository
+
     def __init__(self, shared: MemoryData, fail_commit: bool = False, read_only: bool = False):
         self._shared = shared
         self._fail_commit = fail_commit
@@ -258,8 +300,6 @@ class MemoryAIStore:
     """The AI log and cache as lists and dicts."""
 
     def __init__(self) -> None:
-        from domain.ai import AIRequestRecord
-
         self.records: list[AIRequestRecord] = []
         self.cached: dict[str, tuple[str, datetime]] = {}
 
@@ -269,8 +309,8 @@ class MemoryAIStore:
     def cache(self) -> MemoryAIStore:
         return self
 
-    async def add(self, record: object) -> None:
-        self.records.append(record)  # type: ignore[arg-type]
+    async def add(self, record: AIRequestRecord) -> None:
+        self.records.append(record)
 
     async def tokens_since(self, user_id: int, since: datetime) -> int:
         return sum(
@@ -307,22 +347,22 @@ class MemoryServices:
     extractor: InProcessExtractor = field(default_factory=InProcessExtractor)
 
     ai_store: MemoryAIStore = field(default_factory=lambda: MemoryAIStore())
-    chat: object | None = None  # a ChatModel, for tests of features with a language model
+    chat: ChatModel | None = None  # for tests of features with a language model
     spawned: list[object] = field(default_factory=list)
     pushed: list[object] = field(default_factory=list)  # NewOutboxMessage
 
-    def gateway(self):  # type: ignore[no-untyped-def]
+    def gateway(self) -> AIGateway:
         from domain.ai import AIGateway, AIPolicy
 
         policy = AIPolicy(models={"default": "test-model"})
-        return AIGateway(self.chat, self.ai_store, self.clock, policy)  # type: ignore[arg-type]
+        return AIGateway(self.chat, self.ai_store, self.clock, policy)
 
     def build(self) -> Services:
         """The services through the app's own wiring, with in-memory ports. The in-memory
         unit of work has no job repositories: job features run on SQLite in their tests."""
         return wire_services(
             Ports(
-                uow=cast("UnitOfWorkFactory[AppUnitOfWork]", self.uow),
+                uow=self.uow,
                 clock=self.clock,
                 gateway=self.gateway(),
                 files=self.files,
@@ -333,7 +373,7 @@ class MemoryServices:
             )
         )
 
-    def conversation(self):  # type: ignore[no-untyped-def]
+    def conversation(self) -> Conversation:
         from handlers.chat.setup import build_conversation
 
         return build_conversation(self.clock, self.build(), self.spawned.append, self.push)

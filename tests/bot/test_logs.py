@@ -28,7 +28,7 @@ def restore_root_logger() -> Iterator[None]:
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_secrets_are_redacted_in_messages_args_and_tracebacks(fmt: str) -> None:
     stream = io.StringIO()
-    configure_logging(LoggingSettings(level="INFO", format=fmt), [TOKEN], stream)  # type: ignore[arg-type]
+    configure_logging(LoggingSettings(level="INFO", format=fmt), [TOKEN], stream)
     log = logging.getLogger("careerbot.test")
     log.info("calling https://api.telegram.org/bot%s/getMe", TOKEN)
     try:

@@ -49,7 +49,8 @@ async def test_ticks_start_at_once_and_tolerate_delays(sqlite_engine: AsyncEngin
         TickIntervals(digests_seconds=3600, reminders_seconds=3600),
     )
     scheduler.start()
-    jobs = scheduler._scheduler.get_jobs()  # type: ignore[union-attr]
+    assert scheduler._scheduler is not None
+    jobs = scheduler._scheduler.get_jobs()
     assert {job.id for job in jobs} == {"digests", "reminders"}
     for job in jobs:
         assert job.misfire_grace_time is None  # never silently skipped when late

@@ -7,6 +7,7 @@ import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TypedDict
 
 from bot.adapters.console import PLATFORM, ConsoleAdapter
 from bot.app import App, open_app
@@ -27,6 +28,24 @@ async def app_without_catalog(data_dir: Path, **env: str) -> AsyncIterator[App]:
         yield app
 
 
+class ButtonJson(TypedDict):
+    label: str
+    payload: str
+
+
+class FileJson(TypedDict):
+    name: str
+    path: str
+
+
+class ReplyJson(TypedDict):
+    """One reply as the console prints it with `--json`."""
+
+    text: str
+    buttons: list[ButtonJson]
+    files: list[FileJson]
+
+
 def console(app: App, user: str) -> ConsoleAdapter:
     return ConsoleAdapter(
         handle=app.conversation.handle,
@@ -38,7 +57,7 @@ def console(app: App, user: str) -> ConsoleAdapter:
     )
 
 
-async def say(adapter: ConsoleAdapter, line: str) -> list[dict[str, object]]:
+async def say(adapter: ConsoleAdapter, line: str) -> list[ReplyJson]:
     out = adapter.out
     assert isinstance(out, io.StringIO)
     start = len(out.getvalue())

@@ -47,7 +47,9 @@ class World:
 
     @property
     def channel(self) -> discord.TextChannel:
-        return dpytest.get_config().channels[0]
+        channel = dpytest.get_config().channels[0]
+        assert isinstance(channel, discord.TextChannel)
+        return channel
 
     async def dm(self, member: discord.Member, text: str, **extra: Any) -> list[discord.Message]:
         """Send a DM to the bot as `member`; the bot's answers, in order."""
@@ -304,7 +306,8 @@ async def test_pushes_arrive_as_dms_and_closed_dms_deactivate(
         channel = sys._getframe(1).f_locals.get("channel")  # noqa: F841 (dpytest reads it)
         if channel_id == bob_dm.id:
             raise discord.Forbidden(
-                backend.FakeRequest(403, "Cannot send messages to this user"), "closed DMs"
+                backend.FakeRequest(403, "Cannot send messages to this user"),  # type: ignore[arg-type]
+                "closed DMs",
             )
         return await sending(channel_id, params=params)
 

@@ -39,16 +39,16 @@ async def test_matches_buttons_and_applications(app: App) -> None:
     assert "Data Engineer" in first.splitlines()[0]
     assert "Match " in first
     assert "you have Python, SQL, Apache Airflow" in first
-    labels = [b["label"] for b in cards[0]["buttons"]]  # type: ignore[union-attr]
+    labels = [b["label"] for b in cards[0]["buttons"]]
     assert labels == ["Save", "Applied", "Dismiss", "Tailor"]
-    assert [b["label"] for b in tail["buttons"]] == ["More"]  # type: ignore[union-attr]
+    assert [b["label"] for b in tail["buttons"]] == ["More"]
     first_id = first.split(" ")[0]  # "#7"
 
     (tailor,) = await say(ann, "/tailor job " + first_id[1:])
     assert "you have no resume yet" in str(tailor["text"])
     await say(ann, "/matches")
     (dismissed,) = await say(ann, "/press 3")  # Dismiss on the first card
-    assert dismissed["text"].startswith(f"Dismissed {first_id} ")  # type: ignore[union-attr]
+    assert dismissed["text"].startswith(f"Dismissed {first_id} ")
     again = await say(ann, "/matches")
     assert all(not str(c["text"]).startswith(first_id + " ") for c in again)
 

@@ -50,7 +50,7 @@ async def test_plan_from_an_uploaded_resume(app: App) -> None:
     text = str(reply["text"])
     assert text.startswith("Your plan: AI Product Manager (made by my offline planner, 0% done)")
     assert "Front-End Developer" in text  # built on the real profile
-    (file,) = reply["files"]  # type: ignore[misc]
+    (file,) = reply["files"]
     document = json.loads(Path(file["path"]).read_text())
     assert len(document["weekly_plans"]) == 12
     assert document["generated_by"] == "offline"
@@ -98,7 +98,7 @@ async def test_tasks_done_and_progress(app: App) -> None:
     (missing,) = await say(ann, "/done 9")
     assert "I couldn't find task 9" in str(missing["text"])
     (export,) = await say(ann, "/plan export")
-    assert export["files"][0]["name"].startswith("career_plans_")  # type: ignore[index]
+    assert export["files"][0]["name"].startswith("career_plans_")
 
 
 async def nurse(app: App) -> ConsoleAdapter:
@@ -128,7 +128,7 @@ async def test_model_plan_is_stored_with_model_and_tokens(llm_app: App, server: 
     (reply,) = await say(ann, f"/plan {GOAL}")
     assert "made by gpt-4o-mini" in str(reply["text"])
     assert "weekly_plans" in server.chat_requests()[1]["body"]["messages"][-1]["content"]
-    document = json.loads(Path(reply["files"][0]["path"]).read_text())  # type: ignore[index]
+    document = json.loads(Path(reply["files"][0]["path"]).read_text())
     assert document["generated_by"] == "gpt-4o-mini"
     assert document["tokens"]["prompt"] == 1200 + 100  # both attempts counted
 
@@ -157,9 +157,9 @@ async def test_offline_plan_button_with_a_long_goal(llm_app: App, server: FakeOp
         await say(ann, line)
     server.answer(Scripted('{"target_role": "PM"}'), Scripted('{"target_role": "PM"}'))
     (failed,) = await say(ann, f"/plan {goal}")
-    (button,) = failed["buttons"]  # type: ignore[misc]
-    assert button["payload"].startswith("/b ")  # type: ignore[index]
-    assert len(button["payload"].encode()) <= 64  # type: ignore[index]
+    (button,) = failed["buttons"]
+    assert button["payload"].startswith("/b ")
+    assert len(button["payload"].encode()) <= 64
 
     await say(bob, "/profile")
     bob._last_buttons = ann._last_buttons  # bob presses ann's button (a forged callback)

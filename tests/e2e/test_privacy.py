@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 
 from bot.app import App
 from storage.tables import (
@@ -33,9 +33,9 @@ async def app(tmp_path: Path) -> AsyncIterator[App]:
         yield running
 
 
-async def count(app: App, table: object) -> int:
+async def count(app: App, table: Table) -> int:
     async with app.engine.connect() as conn:
-        return int((await conn.execute(select(func.count()).select_from(table))).scalar_one())  # type: ignore[arg-type]
+        return int((await conn.execute(select(func.count()).select_from(table))).scalar_one())
 
 
 async def fill(app: App, user: str) -> None:
@@ -54,7 +54,7 @@ async def fill(app: App, user: str) -> None:
 async def test_export_holds_everything_and_the_files(app: App) -> None:
     await fill(app, "ann")
     (reply,) = await say(console(app, "ann"), "/export")
-    data_file, resume_file = reply["files"]  # type: ignore[misc]
+    data_file, resume_file = reply["files"]
     data = json.loads(Path(data_file["path"]).read_text())
     assert data["profile"]["name"] == "Harvey Dent"
     assert data["resumes"][0]["file_name"] == RESUME.name

@@ -15,7 +15,7 @@ import pytest
 from bot.adapters.console import ConsoleAdapter
 from bot.app import App, open_app
 from bot.config import load_config
-from tests.e2e.console_kit import console, listen, say
+from tests.e2e.console_kit import ReplyJson, console, listen, say
 from tests.e2e.test_console_cli import json_replies, run_cli
 from tests.fakes import FakeClock
 
@@ -48,14 +48,15 @@ async def test_digest_settings_and_delivery_in_the_chat(app: App) -> None:
     await say(ann, "/profile set skills Python, SQL, Airflow")
 
     assert await app.scheduler.tick_digests() == 0  # 08:00: not yet
-    app.clock.advance(minutes=30)  # type: ignore[attr-defined]
+    assert isinstance(app.clock, FakeClock)
+    app.clock.advance(minutes=30)
     assert await app.scheduler.tick_digests() == 1
     before = await say(ann, "/digest")
     assert "today's is done; next tomorrow" in str(before[0]["text"])
     pushed = await _pushes(app, ann)
     (digest,) = pushed
     assert str(digest["text"]).startswith("Your digest for Monday 01 June: 5 new matches.")
-    labels = [b["label"] for b in digest["buttons"]]  # type: ignore[union-attr]
+    labels = [b["label"] for b in digest["buttons"]]
     assert labels[-1] == "All matches"
     assert labels[0].startswith("Save #")
     (saved,) = await say(ann, "/press 1")
@@ -81,7 +82,7 @@ async def test_alert_commands(app: App) -> None:
     assert "plan check-ins: off" in str(reminders["text"])
 
 
-async def _pushes(app: App, adapter: ConsoleAdapter) -> list[dict[str, object]]:
+async def _pushes(app: App, adapter: ConsoleAdapter) -> list[ReplyJson]:
     """What the dispatcher prints into this console now."""
     out = adapter.out
     assert isinstance(out, io.StringIO)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -61,7 +61,7 @@ async def test_every_shared_resume_builds_a_profile(app: App, path: Path) -> Non
     assert text.startswith(f"Got it — resume 1 ({path.name}")
     assert "Positions:" in text
     assert "Skills (" in text
-    assert [b["label"] for b in reply["buttons"]] == ["Show my profile", "My resumes"]  # type: ignore[union-attr]
+    assert [b["label"] for b in reply["buttons"]] == ["Show my profile", "My resumes"]
     assert await stored_resumes(app) == 1
     (file,) = stored_files(app)
     assert file.read_bytes() == path.read_bytes()
@@ -75,7 +75,7 @@ async def test_every_shared_resume_builds_a_profile(app: App, path: Path) -> Non
 async def test_job_descriptions_raise_a_question_not_a_refusal(app: App, path: Path) -> None:
     (reply,) = await say(console(app, "ann"), f"/upload {path}")
     assert str(reply["text"]).startswith("This looks like a job ad. Is it your resume?")
-    assert [b["label"] for b in reply["buttons"]] == [  # type: ignore[union-attr]
+    assert [b["label"] for b in reply["buttons"]] == [
         "It's my resume",
         "Tailor my resume to it",
     ]
@@ -145,8 +145,8 @@ async def test_hostile_files_are_answered_and_the_bot_carries_on(
     app: App,
     tmp_path: Path,
     name: str,
-    make,
-    expected: str,  # type: ignore[no-untyped-def]
+    make: Callable[[], bytes],
+    expected: str,
 ) -> None:
     hostile = tmp_path / name
     hostile.write_bytes(make())

@@ -92,7 +92,7 @@ async def test_offline_tailoring_delivers_text_scores_and_a_docx(app: App) -> No
     )
     assert after > before
     assert "John Doe" in str(body["text"])
-    (file,) = body["files"]  # type: ignore[misc]
+    (file,) = body["files"]
     document = docx.Document(file["path"])
     assert any("Full Stack Java Developer" in p.text for p in document.paragraphs)
     assert await statuses(app) == ["completed"]
@@ -106,7 +106,7 @@ async def test_model_error_fails_the_job_and_the_user_is_told(
     server.answer(*EXTRACTION_FAILS, Scripted(status=500, error="upstream down"))
     (failed,) = await tailor(llm_app, "ann")
     assert "failed" in str(failed["text"])
-    assert [b["label"] for b in failed["buttons"]] == ["Try again"]  # type: ignore[union-attr]
+    assert [b["label"] for b in failed["buttons"]] == ["Try again"]
     assert await statuses(llm_app) == ["failed"]
     server.answer(Scripted("Too short."))
     adapter = console(llm_app, "ann")

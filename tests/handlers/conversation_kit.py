@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypedDict, Unpack
 
 from handlers.chat.conversation import Conversation
 from handlers.chat.messages import Attachment, Incoming, Reply
+
+
+class MessageFields(TypedDict, total=False):
+    """What one message carries besides who sent it and where."""
+
+    text: str
+    attachments: tuple[Attachment, ...]
+    button_payload: str | None
 
 
 @dataclass
@@ -31,14 +40,14 @@ class Chat:
         )
         return self.last
 
-    def _incoming(self, **fields: object) -> Incoming:
+    def _incoming(self, **fields: Unpack[MessageFields]) -> Incoming:
         return Incoming(
             platform=self.platform,
             user_id=self.user_id,
             chat_id=self.user_id,
             display_name=self.user_id.title(),
             **fields,
-        )  # type: ignore[arg-type]
+        )
 
 
 def texts(replies: list[Reply]) -> str:

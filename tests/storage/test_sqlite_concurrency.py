@@ -37,7 +37,7 @@ async def test_fifty_concurrent_conversations_on_one_file(tmp_path: Path) -> Non
 
     async def chat(n: int) -> list[str]:
         conversation = conversations[n % len(conversations)]
-        texts = []
+        texts: list[str] = []
         for line in ANSWERS:
             replies = await conversation.handle(
                 Incoming(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import TextIO
 
 from bot.adapters.console import ConsoleAdapter, run_console
 from handlers.chat.messages import Button, Incoming, OutgoingFile, Reply
@@ -33,6 +34,12 @@ def make(tmp_path: Path, bot: RecordingBot, json_mode: bool = True) -> ConsoleAd
     )
 
 
+def written(stream: TextIO) -> str:
+    """What the adapter wrote to one of the `io.StringIO` streams `make` gave it."""
+    assert isinstance(stream, io.StringIO)
+    return stream.getvalue()
+
+
 MENU = Reply("Pick one", buttons=(Button("Save", "/save 1"), Button("Dismiss", "/dismiss 1")))
 
 
@@ -41,7 +48,7 @@ async def test_text_line_becomes_incoming(tmp_path: Path) -> None:
     adapter = make(tmp_path, bot)
     await adapter.send_line("/start\n")
     assert bot.received == [Incoming("console", "ann", "ann", "ann", "/start")]
-    assert json.loads(adapter.out.getvalue()) == {"text": "hi", "buttons": [], "files": []}
+    assert json.loads(written(adapter.out)) == {"text": "hi", "buttons": [], "files": []}
 
 
 async def test_press_by_number_and_label(tmp_path: Path) -> None:
@@ -57,10 +64,10 @@ async def test_press_errors_are_console_notes_not_messages(tmp_path: Path) -> No
     bot = RecordingBot([MENU])
     adapter = make(tmp_path, bot)
     await adapter.send_line("/press 1")
-    assert "no buttons" in adapter.err.getvalue()
+    assert "no buttons" in written(adapter.err)
     await adapter.send_line("/matches")
     await adapter.send_line("/press 9")
-    assert "no button '9'" in adapter.err.getvalue()
+    assert "no button '9'" in written(adapter.err)
     assert len(bot.received) == 1
 
 
@@ -75,8 +82,8 @@ async def test_upload_sends_attachment_fetched_lazily(tmp_path: Path) -> None:
     assert await attachment.fetch() == b"Ann Example\nData Analyst"
     await adapter.send_line(f"/upload {tmp_path / 'missing.pdf'}")
     await adapter.send_line("/upload")
-    assert "no file at" in adapter.err.getvalue()
-    assert "usage: /upload PATH" in adapter.err.getvalue()
+    assert "no file at" in written(adapter.err)
+    assert "usage: /upload PATH" in written(adapter.err)
     assert len(bot.received) == 1
 
 
@@ -84,7 +91,7 @@ async def test_files_are_written_and_paths_printed(tmp_path: Path) -> None:
     bot = RecordingBot([Reply("here", files=(OutgoingFile("../../etc/plan.json", b"{}"),))])
     adapter = make(tmp_path, bot)
     await adapter.send_line("/plan export")
-    (line,) = adapter.out.getvalue().splitlines()
+    (line,) = written(adapter.out).splitlines()
     (entry,) = json.loads(line)["files"]
     path = Path(entry["path"])
     assert entry["name"] == "../../etc/plan.json"
@@ -96,7 +103,7 @@ async def test_files_are_written_and_paths_printed(tmp_path: Path) -> None:
 async def test_text_mode_shows_numbered_buttons(tmp_path: Path) -> None:
     adapter = make(tmp_path, RecordingBot([MENU]), json_mode=False)
     await adapter.send_line("/matches")
-    out = adapter.out.getvalue()
+    out = written(adapter.out)
     assert "bot> Pick one" in out
     assert "[1] Save" in out
     assert "[2] Dismiss" in out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from datetime import timedelta
+from typing import TypedDict, Unpack
 
 import pytest
 from pydantic import BaseModel
@@ -33,17 +34,25 @@ class Answer(BaseModel):
     years: int
 
 
+class PolicyFields(TypedDict, total=False):
+    """The `AIPolicy` limits these tests change."""
+
+    cache_ttl: timedelta
+    daily_token_budget: int
+    requests_per_minute: int
+
+
 def gateway(
     server: FakeOpenAI,
     clock: FakeClock | None = None,
     *,
     timeout: float = 10,
     retries: int = 2,
-    **policy: object,
+    **policy: Unpack[PolicyFields],
 ) -> tuple[AIGateway, MemoryAIStore]:
     chat = OpenAIChatModel(KEY, server.base_url, timeout_seconds=timeout, max_retries=retries)
     store = MemoryAIStore()
-    rules = AIPolicy(models={"default": "gpt-test", "extraction": "gpt-extract"}, **policy)  # type: ignore[arg-type]
+    rules = AIPolicy(models={"default": "gpt-test", "extraction": "gpt-extract"}, **policy)
     return AIGateway(chat, store, clock or FakeClock(), rules), store
 
 

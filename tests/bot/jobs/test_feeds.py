@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -66,7 +67,7 @@ def site() -> Iterator[LocalSite]:
         yield running
 
 
-async def fetch(site: LocalSite, kind: str, path: str, wait: float = 5) -> list:  # type: ignore[type-arg]
+async def fetch(site: LocalSite, kind: str, path: str, wait: float = 5) -> list[tuple[int, Any]]:
     async with httpx.AsyncClient(timeout=wait) as client:
         return await fetch_records(client, Feed(kind, "acme", "Acme", site.url(path)))
 

@@ -43,5 +43,5 @@ async def test_only_missing_changed_and_stale_vectors_are_embedded() -> None:
 
     indexer.embedder = CountingEmbedder("model-b")  # a new model re-embeds everything
     await indexer.ensure("job", texts)
-    assert indexer.embedder.batches == [["a", "bb"], ["ccc"]]  # type: ignore[attr-defined]
+    assert indexer.embedder.batches == [["a", "bb"], ["ccc"]]
     assert {v.model for v in store.rows.values()} == {"model-b"}

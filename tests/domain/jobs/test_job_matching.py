@@ -114,7 +114,9 @@ async def test_actions_and_tracking(world: World) -> None:
         max_size=12,
     )
 )
-async def test_dismissed_and_applied_never_come_back(world: World, steps) -> None:  # type: ignore[no-untyped-def]
+async def test_dismissed_and_applied_never_come_back(
+    world: World, steps: list[tuple[str, int]]
+) -> None:
     user = await world.user(target_roles="Software Engineer", skills="Python, JavaScript, SQL")
     gone: set[int] = set()
     page = 1

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TypedDict, Unpack
 
 from domain.jobs import Bm25, Job, Preferences, RemoteMode, passes, rank
 from domain.profiles import Profile
 
 
-def job(n: int, title: str, skills: list[str], **fields: object) -> Job:
+class JobFields(TypedDict, total=False):
+    """The optional `Job` fields these tests set."""
+
+    city: str | None
+    country: str | None
+    remote: RemoteMode
+    salary_max: int | None
+    salary_interval: str | None
+
+
+def job(n: int, title: str, skills: list[str], **fields: Unpack[JobFields]) -> Job:
     return Job(
         source="t",
         external_id=str(n),
@@ -18,7 +29,7 @@ def job(n: int, title: str, skills: list[str], **fields: object) -> Job:
         skills=skills,
         description=f"{title} using {', '.join(skills)}",
         **fields,
-    )  # type: ignore[arg-type]
+    )
 
 
 PROFILE = Profile(

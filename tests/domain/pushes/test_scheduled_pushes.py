@@ -48,7 +48,7 @@ class World(MatchingWorld):
         """A planner as a newly started process builds it (nothing kept in memory)."""
         return PushPlanner(self.uow, self.matcher, PushMessages(), self.clock)
 
-    async def user(self, name: str, tz: str = "Europe/Berlin", **fields: str) -> int:
+    async def user(self, name: str = "Ann", tz: str = "Europe/Berlin", **fields: str) -> int:
         async with self.uow() as uow:
             key = IdentityKey("telegram", name)
             user = await resolve_user(uow, key, f"chat-{name}", name, self.clock.now())
@@ -78,7 +78,6 @@ class World(MatchingWorld):
                 company="Newco",
                 description=f"{title}: Python, SQL, Airflow pipelines.",
                 skills=["Python", "SQL", "Apache Airflow"],
-                remote=Job.__dataclass_fields__["remote"].default,
             )
             for title in titles
         ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from domain.errors import NotFound
+from domain.profiles import Profile
 from handlers.chat.commands import Command, CommandTable
 from handlers.chat.context import Context
 from handlers.chat.conversation import MAX_MESSAGE_CHARS, Conversation
@@ -24,7 +25,7 @@ def chat(uow: MemoryUnitOfWorkFactory) -> Chat:
     return Chat(MemoryServices(uow, FakeClock()).conversation())
 
 
-def stored_profile(uow: MemoryUnitOfWorkFactory):  # type: ignore[no-untyped-def]
+def stored_profile(uow: MemoryUnitOfWorkFactory) -> Profile:
     (profile,) = uow.data.profiles.values()
     return profile
 

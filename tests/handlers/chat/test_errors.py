@@ -14,7 +14,7 @@ from handlers.chat.setup import build_command_table
 
 
 def _all_subclasses(cls: type) -> set[type]:
-    found = set(cls.__subclasses__())
+    found: set[type] = set(cls.__subclasses__())
     return found.union(*(_all_subclasses(c) for c in found)) if found else found
 
 

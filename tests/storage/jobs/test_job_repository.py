@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TypedDict, Unpack
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -13,7 +14,15 @@ from storage.unit_of_work import SqlUnitOfWorkFactory
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
-def job(external: str, title: str = "Data Engineer", url: str | None = None, **f: object) -> Job:
+class JobFields(TypedDict, total=False):
+    """The optional `Job` fields these tests change."""
+
+    salary_max: int | None
+
+
+def job(
+    external: str, title: str = "Data Engineer", url: str | None = None, **f: Unpack[JobFields]
+) -> Job:
     return Job(
         source="feed",
         external_id=external,
@@ -25,7 +34,7 @@ def job(external: str, title: str = "Data Engineer", url: str | None = None, **f
         url=url,
         skills=["Python", "SQL"],
         **f,
-    )  # type: ignore[arg-type]
+    )
 
 
 async def test_upsert_deduplicates_and_updates(engine: AsyncEngine) -> None:

@@ -52,7 +52,9 @@ async def test_add_list_activate_delete(engine: AsyncEngine) -> None:
         assert mine[0].document.work[0].name == "Acme"
         assert mine[0].document.years_of_experience == 6.2
         assert mine[0].created_at == NOW + timedelta(minutes=1)
-        assert (await tx.resumes.find_by_sha256(ann, "b" * 64)).id == second.id  # type: ignore[union-attr]
+        found = await tx.resumes.find_by_sha256(ann, "b" * 64)
+        assert found is not None
+        assert found.id == second.id
         assert await tx.resumes.find_by_sha256(bob, "b" * 64) is None
         # Another user's id changes nothing.
         await tx.resumes.set_active(bob, first.id)
