@@ -1,4 +1,5 @@
-"""Read-only units of work: no write lock, and a write inside one fails."""
+"""Units of work: nothing is kept without a commit; read-only ones take no write lock, and a
+write inside one fails."""
 
 from __future__ import annotations
 
@@ -43,3 +44,27 @@ async def test_reads_go_on_while_a_writer_holds_the_lock(engine: AsyncEngine) ->
         found = await reader.users.get(user.id)
         assert found is not None
         assert not found.active
+
+
+async def test_unit_of_work_rolls_back_without_commit(engine: AsyncEngine) -> None:
+    uow = SqlUnitOfWorkFactory(engine)
+    async with uow() as tx:
+        user = await tx.users.add("Ann", NOW)
+
+    async def add_then_fail() -> None:
+        async with uow() as tx:
+            await tx.users.add("Bob", NOW)
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError, match="boom"):
+        await add_then_fail()
+
+    async with uow() as tx:
+        assert await tx.users.get(user.id) is None
+
+
+async def test_unit_of_work_refuses_naive_datetimes(engine: AsyncEngine) -> None:
+    uow = SqlUnitOfWorkFactory(engine)
+    with pytest.raises(Exception, match="naive"):
+        async with uow() as tx:
+            await tx.users.add("Ann", datetime(2026, 1, 1))

@@ -1,14 +1,12 @@
-"""The SQL repositories and unit of work, on SQLite and on PostgreSQL."""
+"""Users, platform identities and conversation state in SQL, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.accounts import ConversationState, IdentityKey, PlatformIdentity
-from domain.profiles import Profile, set_field
 from storage.unit_of_work import SqlUnitOfWorkFactory
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
@@ -40,23 +38,6 @@ async def test_users_and_identities_round_trip(engine: AsyncEngine) -> None:
     assert identity.chat_id == "888"
 
 
-async def test_profile_saved_as_document_and_replaced(engine: AsyncEngine) -> None:
-    uow = SqlUnitOfWorkFactory(engine)
-    async with uow() as tx:
-        user = await tx.users.add("Ann", NOW)
-        assert await tx.profiles.get(user.id) == Profile()
-        profile = set_field(Profile(), "skills", "Python, SQL")
-        await tx.profiles.save(user.id, profile, NOW)
-        await tx.profiles.save(user.id, set_field(profile, "salary", "90k"), NOW)
-        await tx.commit()
-
-    async with uow() as tx:
-        stored = await tx.profiles.get(user.id)
-    assert stored.skills == ["Python", "SQL"]
-    assert stored.salary_floor == 90_000
-    assert stored.manual_fields == ["skills", "salary_floor"]
-
-
 async def test_conversation_state_upsert_and_delete(engine: AsyncEngine) -> None:
     uow = SqlUnitOfWorkFactory(engine)
     async with uow() as tx:
@@ -77,27 +58,3 @@ async def test_conversation_state_upsert_and_delete(engine: AsyncEngine) -> None
 
     async with uow() as tx:
         assert await tx.conversations.get(user.id, "console:ann") is None
-
-
-async def test_unit_of_work_rolls_back_without_commit(engine: AsyncEngine) -> None:
-    uow = SqlUnitOfWorkFactory(engine)
-    async with uow() as tx:
-        user = await tx.users.add("Ann", NOW)
-
-    async def add_then_fail() -> None:
-        async with uow() as tx:
-            await tx.users.add("Bob", NOW)
-            raise RuntimeError("boom")
-
-    with pytest.raises(RuntimeError, match="boom"):
-        await add_then_fail()
-
-    async with uow() as tx:
-        assert await tx.users.get(user.id) is None
-
-
-async def test_unit_of_work_refuses_naive_datetimes(engine: AsyncEngine) -> None:
-    uow = SqlUnitOfWorkFactory(engine)
-    with pytest.raises(Exception, match="naive"):
-        async with uow() as tx:
-            await tx.users.add("Ann", datetime(2026, 1, 1))
