@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
-from bot.wiring import Ports, wire_services
+from bot.wiring import AppUnitOfWork, Ports, wire_services
 from domain.accounts import ConversationState, IdentityKey, PlatformIdentity, User
 from domain.file_types import FileType
 from domain.profiles import Profile
@@ -16,6 +16,8 @@ from domain.pushes import PushSettings
 from domain.resumes import ExtractedText, NewResume, Resume, ResumeLimits
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
     from domain.accounts import (
         ButtonRepository,
         ConversationRepository,
@@ -24,8 +26,9 @@ if TYPE_CHECKING:
     )
     from domain.ai import AIGateway, AIRequestRecord, ChatModel
     from domain.applications import ApplicationRepository
-    from domain.jobs import JobRepository, RecommendationRepository
+    from domain.jobs import CatalogIndex, EmbeddingIndexer, JobRepository, RecommendationRepository
     from domain.plans import PlanRepository
+    from domain.ports import UnitOfWorkFactory
     from domain.profiles import ProfileRepository
     from domain.pushes import AlertRepository, OutboxRepository, PushSettingsRepository
     from domain.resumes import ResumeRepository
@@ -337,14 +340,29 @@ class MemoryAIStore:
         self.cached[key] = (text, now + ttl)
 
 
-@dataclass
-class MemoryServices:
-    """Real domain services over in-memory ports, with the fakes exposed for assertions."""
+class EmptyCatalogIndex:
+    """A vector and keyword index over a catalog with no jobs."""
 
-    uow: MemoryUnitOfWorkFactory
+    async def refresh(self) -> None:
+        return None
+
+    async def candidates(
+        self, vector: list[float] | None, skills: list[str], terms: set[str], limit: int
+    ) -> dict[int, float]:
+        return {}
+
+
+@dataclass
+class FakeServices:
+    """Real domain services over the given storage, with in-memory files, exports and AI
+    log, an in-process extractor and fake search; the fakes exposed for assertions."""
+
+    uow: UnitOfWorkFactory[AppUnitOfWork]
     clock: FakeClock
     files: MemoryFileStore = field(default_factory=MemoryFileStore)
     extractor: InProcessExtractor = field(default_factory=InProcessExtractor)
+    index: CatalogIndex = field(default_factory=EmptyCatalogIndex)
+    indexer: EmbeddingIndexer | None = None
 
     ai_store: MemoryAIStore = field(default_factory=lambda: MemoryAIStore())
     chat: ChatModel | None = None  # for tests of features with a language model
@@ -358,8 +376,7 @@ class MemoryServices:
         return AIGateway(self.chat, self.ai_store, self.clock, policy)
 
     def build(self) -> Services:
-        """The services through the app's own wiring, with in-memory ports. The in-memory
-        unit of work has no job repositories: job features run on SQLite in their tests."""
+        """The services through the app's own wiring."""
         return wire_services(
             Ports(
                 uow=self.uow,
@@ -368,8 +385,8 @@ class MemoryServices:
                 files=self.files,
                 extractor=self.extractor,
                 exports=MemoryExports(),
-                index=EmptyCatalogIndex(),
-                indexer=None,
+                index=self.index,
+                indexer=self.indexer,
             )
         )
 
@@ -382,16 +399,25 @@ class MemoryServices:
         self.pushed.append(message)
 
 
-class EmptyCatalogIndex:
-    """A vector and keyword index over a catalog with no jobs."""
+@dataclass
+class MemoryServices(FakeServices):
+    """The services over the in-memory unit of work. It has no job repositories: job
+    features run on SQLite in their tests (`sqlite_services`)."""
 
-    async def refresh(self) -> None:
-        return None
+    uow: MemoryUnitOfWorkFactory
 
-    async def candidates(
-        self, vector: list[float] | None, skills: list[str], terms: set[str], limit: int
-    ) -> dict[int, float]:
-        return {}
+
+def sqlite_services(engine: AsyncEngine, clock: FakeClock) -> FakeServices:
+    """The services on a real database, with word-hash vectors for job search."""
+    from bot.jobs.catalog_index import NumpyCatalogIndex
+    from domain.jobs import EmbeddingIndexer
+    from storage.jobs.vectors import SqlVectorStore
+    from storage.unit_of_work import SqlUnitOfWorkFactory
+
+    uow = SqlUnitOfWorkFactory(engine)
+    embedder, vectors = WordHashEmbedder(), SqlVectorStore(engine)
+    index = NumpyCatalogIndex(uow, vectors, embedder.model_name, embedder.dimensions)
+    return FakeServices(uow, clock, index=index, indexer=EmbeddingIndexer(embedder, vectors, clock))
 
 
 class WordHashEmbedder:

@@ -18,5 +18,6 @@ from domain.plans.ports import PlanRepository as PlanRepository
 from domain.plans.ports import PlansUnitOfWork as PlansUnitOfWork
 from domain.plans.service import missing_for_plan as missing_for_plan
 from domain.plans.service import OFFLINE as OFFLINE
+from domain.plans.service import NoPlanYet as NoPlanYet
 from domain.plans.service import PlanFailed as PlanFailed
 from domain.plans.service import PlanService as PlanService

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from domain.ai import AIGateway, AIOutputInvalid, AIOutputTruncated, Prompt
 from domain.clock import Clock
-from domain.errors import DomainError, NotFound, numbered
+from domain.errors import DomainError, numbered
 from domain.plans.model import CareerPlan, StoredPlan, TaskState, current_week
 from domain.plans.planner import PlanInputs, offline_plan, required_skills, target_role
 from domain.plans.ports import PlansUnitOfWorkFactory
@@ -34,6 +34,10 @@ class PlanFailed(DomainError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class NoPlanYet(DomainError):
+    """The user asked about their plan's tasks before making a plan."""
 
 
 def missing_for_plan(profile: Profile) -> list[str]:
@@ -144,7 +148,7 @@ class PlanService:
         """Tick off task `number` of this week's list (as /tasks numbers them)."""
         found = await self.this_week(user_id)
         if found is None:
-            raise NotFound("plan", "latest")
+            raise NoPlanYet()
         _, _, week_tasks, tasks = found
         task = numbered(week_tasks, number, "task")
         if task.done_at is None:

@@ -7,6 +7,7 @@ from domain.ai import AIError
 from domain.errors import InvalidField
 from domain.plans import (
     OFFLINE,
+    NoPlanYet,
     PlanFailed,
     StoredPlan,
     TaskState,
@@ -17,7 +18,7 @@ from domain.plans import (
 from domain.profiles import set_field
 from handlers.chat.commands import Command
 from handlers.chat.context import Context
-from handlers.chat.errors import explains, tell
+from handlers.chat.errors import explain, explains, tell
 from handlers.chat.messages import Button, OutgoingFile, Reply
 
 FLOW = "plan"
@@ -29,6 +30,7 @@ QUESTIONS = {
 PLAN_USAGE = "/plan <goal> — e.g. /plan I want to move into AI product management"
 PLANS_USAGE = "/plans — your plans with progress; /plan show N; /plan export — all as one JSON file"
 TASKS_USAGE = "/tasks — this week's tasks; /done N — tick one off"
+NO_PLAN_YET = "You have no plan yet, so no tasks. Start one with /plan <goal>."
 
 
 async def plan_command(ctx: Context, args: str) -> list[Reply]:
@@ -140,7 +142,7 @@ async def plans_command(ctx: Context, args: str) -> list[Reply]:
 async def tasks_command(ctx: Context, args: str) -> list[Reply]:
     found = await ctx.services.plans.this_week(ctx.user.id)
     if found is None:
-        return [Reply("You have no plan yet, so no tasks. Start one with /plan <goal>.")]
+        return [Reply(NO_PLAN_YET)]
     plan, week, week_tasks, tasks = found
     focus = next(w.focus for w in plan.plan.weekly_plans if w.week == week)
     lines = [f"Week {week} of 12 — {focus} ({plan.plan.target_role}, {progress(tasks)}% done)"]
@@ -171,6 +173,9 @@ COMMANDS = (
     Command("tasks", tasks_command, "this week's plan tasks", "", (TASKS_USAGE,)),
     Command("done", done_command, "tick a task off: /done 2", "<N>", (TASKS_USAGE,), in_menu=False),
 )
+
+
+explain({NoPlanYet: NO_PLAN_YET})
 
 
 @explains(PlanFailed)

@@ -11,7 +11,7 @@ from handlers.chat.messages import Incoming
 from storage import migrate
 from storage.database import create_engine, sqlite_url
 from storage.unit_of_work import SqlUnitOfWorkFactory
-from tests.fakes import FakeClock, MemoryServices
+from tests.fakes import FakeClock, FakeServices
 
 ANSWERS = [
     "/start",
@@ -31,8 +31,7 @@ async def test_fifty_concurrent_conversations_on_one_file(tmp_path: Path) -> Non
     engines = [create_engine(url, sqlite_busy_timeout_ms=60_000) for _ in range(5)]
     await migrate.upgrade(engines[0])
     conversations = [
-        MemoryServices(SqlUnitOfWorkFactory(e), FakeClock()).conversation()  # type: ignore[arg-type]
-        for e in engines
+        FakeServices(SqlUnitOfWorkFactory(e), FakeClock()).conversation() for e in engines
     ]
 
     async def chat(n: int) -> list[str]:
