@@ -10,6 +10,16 @@ from domain.accounts.users import IdentityKey, PlatformIdentity, User
 SEEN_PRECISION = timedelta(minutes=10)  # pushes go to the platform the user wrote from last
 
 
+def up_to_date(identity: PlatformIdentity, user: User, chat_id: str, now: datetime) -> bool:
+    """Whether a message from this identity changes nothing `resolve_user` would record."""
+    return (
+        identity.chat_id == chat_id
+        and identity.last_seen_at is not None
+        and now - identity.last_seen_at <= SEEN_PRECISION
+        and user.active
+    )
+
+
 async def resolve_user(
     uow: AccountsUnitOfWork, key: IdentityKey, chat_id: str, display_name: str, now: datetime
 ) -> User:
@@ -30,7 +40,7 @@ async def resolve_user(
         raise LookupError(f"identity {key} points at a missing user")
     if identity.chat_id != chat_id:
         await uow.users.update_identity_chat(key, chat_id)
-    if identity.last_seen_at is None or now - identity.last_seen_at > SEEN_PRECISION:
+    if not up_to_date(identity, known, chat_id, now):
         await uow.users.touch_identity(key, now)
     if not known.active:
         await uow.users.set_active(known.id, True)

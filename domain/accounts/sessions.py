@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from domain.accounts.conversations import ConversationState
-from domain.accounts.identities import resolve_user
+from domain.accounts.identities import resolve_user, up_to_date
 from domain.accounts.ports import AccountsUnitOfWorkFactory
 from domain.accounts.users import IdentityKey, User
 from domain.clock import Clock
@@ -34,9 +34,16 @@ class Sessions:
         self, key: IdentityKey, chat_id: str, display_name: str, session_key: str
     ) -> Arrival:
         """The user behind `key` (created on first contact, their chat remembered) and their
-        flow state in `session_key` — one transaction."""
+        flow state in `session_key`. A read when nothing about the sender changed (the usual
+        case), so the action that follows is the message's only write."""
+        now = self._clock.now()
+        async with self._uow.read() as uow:
+            identity = await uow.users.find_identity(key)
+            known = await uow.users.get(identity.user_id) if identity else None
+            if identity and known and up_to_date(identity, known, chat_id, now):
+                return Arrival(known, await uow.conversations.get(known.id, session_key))
         async with self._uow() as uow:
-            user = await resolve_user(uow, key, chat_id, display_name, self._clock.now())
+            user = await resolve_user(uow, key, chat_id, display_name, now)
             state = await uow.conversations.get(user.id, session_key)
             await uow.commit()
         return Arrival(user, state)
