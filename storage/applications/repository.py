@@ -9,22 +9,12 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.applications import Application, ApplicationStatus, NewApplication, StatusEvent
+from storage.rows import from_row
 from storage.tables import application_events, applications, users
 
 
 def _to_application(row: Any) -> Application:
-    return Application(
-        id=row["id"],
-        user_id=row["user_id"],
-        job_id=row["job_id"],
-        company=row["company"],
-        title=row["title"],
-        url=row["url"],
-        status=ApplicationStatus(row["status"]),
-        notes=row["notes"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-    )
+    return from_row(Application, row, status=ApplicationStatus(row["status"]))
 
 
 class SqlApplicationRepository:

@@ -9,21 +9,12 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.plans import CareerPlan, StoredPlan, TaskState
+from storage.rows import from_row
 from storage.tables import plan_tasks, plans, users
 
 
 def _to_plan(row: Any) -> StoredPlan:
-    return StoredPlan(
-        id=row["id"],
-        user_id=row["user_id"],
-        goal=row["goal"],
-        plan=CareerPlan.model_validate(row["document"]),
-        model=row["model"],
-        prompt_tokens=row["prompt_tokens"],
-        completion_tokens=row["completion_tokens"],
-        processing_ms=row["processing_ms"],
-        created_at=row["created_at"],
-    )
+    return from_row(StoredPlan, row, plan=CareerPlan.model_validate(row["document"]))
 
 
 class SqlPlanRepository:

@@ -14,23 +14,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.pushes import NewOutboxMessage, OutboxFailure, OutboxMessage, OutboxStatus, PushKind
 from storage.batches import in_batches
+from storage.rows import from_row
 from storage.tables import outbox
 
 
 def _to_message(row: Any) -> OutboxMessage:
-    return OutboxMessage(
-        id=row.id,
-        user_id=row.user_id,
-        kind=PushKind(row.kind),
-        key=row.key,
-        payload=row.payload,
-        platform=row.platform,
-        chat_id=row.chat_id,
-        status=OutboxStatus(row.status),
-        attempts=row.attempts,
-        error=row.error,
-        created_at=row.created_at,
-    )
+    return from_row(OutboxMessage, row, kind=PushKind(row.kind), status=OutboxStatus(row.status))
 
 
 class SqlOutboxRepository:

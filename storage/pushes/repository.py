@@ -10,19 +10,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.pushes import PushSettings, SavedSearch
 from storage.batches import in_batches
+from storage.rows import from_row
 from storage.tables import push_settings, saved_searches, users
 
 
 def _to_settings(row: Any) -> PushSettings:
-    return PushSettings(
-        user_id=row.user_id,
-        timezone=row.timezone,
-        digest_time=time.fromisoformat(row.digest_time) if row.digest_time else None,
-        digest_when_empty=row.digest_when_empty,
-        reminders=row.reminders,
-        digest_cursor=row.digest_cursor,
-        last_digest_on=row.last_digest_on,
-    )
+    digest_time = time.fromisoformat(row.digest_time) if row.digest_time else None
+    return from_row(PushSettings, row, digest_time=digest_time)
 
 
 class SqlPushSettingsRepository:

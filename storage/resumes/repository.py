@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.file_types import FileType
 from domain.resumes import NewResume, Resume, ResumeDocument
+from storage.rows import from_row
 from storage.tables import resumes
 
 
@@ -65,17 +66,10 @@ class SqlResumeRepository:
 
 
 def _to_resume(row: Any) -> Resume:
-    return Resume(
-        id=row["id"],
-        user_id=row["user_id"],
-        file_key=row["file_key"],
-        file_name=row["file_name"],
+    return from_row(
+        Resume,
+        row,
         file_type=FileType(row["file_type"]),
-        size=row["size"],
-        sha256=row["sha256"],
-        pages=row["pages"],
-        text=row["text"],
         document=ResumeDocument.model_validate(row["document"]),
         active=bool(row["active"]),
-        created_at=row["created_at"],
     )

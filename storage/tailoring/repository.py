@@ -9,6 +9,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.tailoring import TailoringJob, TailoringStatus
+from storage.rows import from_row
 from storage.tables import tailoring_jobs
 
 _FIELDS = (
@@ -25,23 +26,12 @@ _FIELDS = (
 
 
 def _to_job(row: Any) -> TailoringJob:
-    return TailoringJob(
-        id=row["id"],
-        user_id=row["user_id"],
-        resume_id=row["resume_id"],
-        title=row["title"],
-        company=row["company"],
-        job_description=row["job_description"],
+    return from_row(
+        TailoringJob,
+        row,
         status=TailoringStatus(row["status"]),
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        tailored_text=row["tailored_text"],
-        error=row["error"],
-        score_before=row["score_before"],
-        score_after=row["score_after"],
         covered=list(row["covered"]),
         missing=list(row["missing"]),
-        model=row["model"],
     )
 
 
