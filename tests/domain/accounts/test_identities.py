@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from domain.accounts import IdentityKey, resolve_user
-from tests.fakes import FakeClock, MemoryUnitOfWorkFactory
+from tests.fakes import FakeClock
+from tests.memory_storage import MemoryUnitOfWorkFactory
 
 
 async def test_first_contact_creates_user_then_reuses_it() -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from domain.accounts import IdentityKey, Sessions
-from tests.fakes import FakeClock, MemoryUnitOfWork, MemoryUnitOfWorkFactory
+from tests.fakes import FakeClock
+from tests.memory_storage import MemoryUnitOfWork, MemoryUnitOfWorkFactory
 
 ANN = IdentityKey("telegram", "42")
 

@@ -8,7 +8,8 @@ from domain.errors import NotFound
 from domain.profiles import set_field
 from domain.resumes import FileTooLarge, LooksLikeJobDescription, NotEnoughText, UnsupportedFileType
 from tests.conftest import SHARED_DATA
-from tests.fakes import FakeClock, MemoryServices, MemoryUnitOfWorkFactory
+from tests.fakes import FakeClock, MemoryServices
+from tests.memory_storage import MemoryUnitOfWorkFactory
 
 RESUME = (SHARED_DATA / "resumes" / "harvey_dent_mle.pdf").read_bytes()
 OTHER = (SHARED_DATA / "resumes" / "barry_allen_fe.pdf").read_bytes()

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from domain.ai import AIProviderError, Completion, Message
-from tests.fakes import FakeClock, MemoryServices, MemoryUnitOfWorkFactory
+from tests.fakes import FakeClock, MemoryServices
 from tests.handlers.conversation_kit import Chat, texts
+from tests.memory_storage import MemoryUnitOfWorkFactory
 
 
 class EchoChat:

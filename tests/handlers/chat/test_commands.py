@@ -8,8 +8,9 @@ import pytest
 
 from handlers.chat.commands import split_command
 from handlers.chat.setup import build_command_table
-from tests.fakes import FakeClock, MemoryServices, MemoryUnitOfWorkFactory
+from tests.fakes import FakeClock, MemoryServices
 from tests.handlers.conversation_kit import Chat, texts
+from tests.memory_storage import MemoryUnitOfWorkFactory
 
 
 @pytest.mark.parametrize(

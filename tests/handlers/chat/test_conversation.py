@@ -11,8 +11,9 @@ from handlers.chat.context import Context
 from handlers.chat.conversation import MAX_MESSAGE_CHARS, Conversation
 from handlers.chat.messages import Attachment, Reply
 from handlers.chat.setup import build_command_table
-from tests.fakes import FakeClock, MemoryServices, MemoryUnitOfWorkFactory
+from tests.fakes import FakeClock, MemoryServices
 from tests.handlers.conversation_kit import Chat, texts
+from tests.memory_storage import MemoryUnitOfWorkFactory
 
 
 @pytest.fixture
