@@ -19,6 +19,7 @@ from bot.app import App, open_app
 from bot.config import Config, ConfigError, load_config
 from bot.delivery.rate_limits import CONSOLE_LIMITS
 from bot.logs import configure_logging
+from bot.occupation_command import match_titles
 from domain.accounts import IdentityKey
 from domain.pushes import OutboxStatus
 from domain.resumes import LooksLikeJobDescription, ResumeRejected
@@ -81,6 +82,14 @@ def build_parser() -> argparse.ArgumentParser:
         "whether it reads like a job ad (or the error the chat would show)",
     )
 
+    occupations = commands.add_parser("occupations", help="O*NET occupations of job titles")
+    occupation_commands = occupations.add_subparsers(dest="occupations_command", required=True)
+    matching = occupation_commands.add_parser(
+        "match", help="the best three occupations for each title ('-': titles from stdin)"
+    )
+    matching.add_argument("titles", nargs="+", metavar="TITLE")
+    matching.add_argument("--jsonl", action="store_true", help="one JSON line per title")
+
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="apply pending migrations")
@@ -111,6 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(_outbox(config, args.failures))
         elif args.command == "resume":
             return asyncio.run(_resume_parse(config, args.files, args.jsonl))
+        elif args.command == "occupations":
+            return match_titles(args.titles, args.jsonl)
         elif args.command == "ai-log":
             asyncio.run(_ai_log(config, args.limit, args.summary, args.days))
     except KeyboardInterrupt:

@@ -3,6 +3,11 @@
 Other features import the names below; the modules inside are this package's own business.
 """
 
+from domain.taxonomy.occupation_titles import Occupation as Occupation
+from domain.taxonomy.occupation_titles import OccupationIndex as OccupationIndex
+from domain.taxonomy.occupation_titles import OccupationMatch as OccupationMatch
+from domain.taxonomy.occupation_titles import bundled_occupation_index as bundled_occupation_index
+from domain.taxonomy.occupation_titles import title_words as title_words
 from domain.taxonomy.skills import bundled_taxonomy as bundled_taxonomy
 from domain.taxonomy.skills import SkillTaxonomy as SkillTaxonomy
 from domain.taxonomy.skills import tokenize as tokenize

@@ -59,6 +59,14 @@ class SkillTaxonomy:
         else:
             self._folded.setdefault(tuple(t.casefold() for t in tokens), canonical)
 
+    def tech_words(self) -> frozenset[str]:
+        """The one-word names and aliases of tools and technologies, case-folded."""
+        return frozenset(
+            alias[0].casefold()
+            for alias, name in [*self._folded.items(), *self._exact.items()]
+            if len(alias) == 1 and self._skills[name].kind == "tech"
+        )
+
     def __len__(self) -> int:
         return len(self._skills)
 
