@@ -62,6 +62,8 @@ class ConsoleAdapter:
                     for f, p in zip(reply.files, paths, strict=True)
                 ],
             }
+            if reply.jobs:
+                payload["jobs"] = list(reply.jobs)
             print(json.dumps(payload, ensure_ascii=False), file=self.out, flush=True)
             return
         print(f"\nbot> {reply.text}", file=self.out)

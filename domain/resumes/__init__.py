@@ -43,6 +43,7 @@ from domain.resumes.model import NewResume as NewResume
 from domain.resumes.model import Resume as Resume
 from domain.resumes.model import ResumeLimits as ResumeLimits
 from domain.resumes.parser import parse_resume as parse_resume
+from domain.resumes.places import place_names as place_names
 from domain.resumes.ports import ResumeRepository as ResumeRepository
 from domain.resumes.ports import ResumesUnitOfWork as ResumesUnitOfWork
 from domain.resumes.ports import TextExtractor as TextExtractor

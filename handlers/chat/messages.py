@@ -70,6 +70,7 @@ class Reply:
     text: str
     buttons: tuple[Button, ...] = ()
     files: tuple[OutgoingFile, ...] = ()
+    jobs: tuple[dict[str, Any], ...] = ()  # the jobs the text shows, as data, in its order
 
 
 def replies_to_payload(replies: list[Reply]) -> dict[str, Any]:
@@ -79,6 +80,7 @@ def replies_to_payload(replies: list[Reply]) -> dict[str, Any]:
             {
                 "text": reply.text,
                 "buttons": [[b.label, b.payload] for b in reply.buttons],
+                "jobs": list(reply.jobs),
                 "files": [
                     {
                         "name": f.name,
@@ -98,6 +100,7 @@ def replies_from_payload(payload: dict[str, Any]) -> list[Reply]:
         Reply(
             text=item["text"],
             buttons=tuple(Button(label, data) for label, data in item.get("buttons", [])),
+            jobs=tuple(item.get("jobs", [])),
             files=tuple(
                 OutgoingFile(f["name"], base64.b64decode(f["content"]), f["mime_type"])
                 for f in item.get("files", [])

@@ -15,6 +15,7 @@ from handlers.chat.commands import Command
 from handlers.chat.context import Context, Handler
 from handlers.chat.errors import explain
 from handlers.chat.messages import Button, Reply
+from handlers.jobs.job_data import job_data
 
 _SYMBOL = {"EUR": "€", "USD": "$", "GBP": "£"}
 PREF_FIELDS = ("locations", "remote", "salary_floor", "keywords")
@@ -85,7 +86,10 @@ async def matches_command(ctx: Context, args: str) -> list[Reply]:
             )
         ]
     head = Reply(f"Your best matches{'' if page == 1 else f' (page {page})'}:")
-    cards = [Reply(job_card(m.job, m), buttons=job_buttons(m.job.id)) for m in found]
+    cards = [
+        Reply(job_card(m.job, m), buttons=job_buttons(m.job.id), jobs=(job_data(m.job, m),))
+        for m in found
+    ]
     tail = Reply(
         "Save or mark several at once: /save 12 17 · /applied 12 · /dismiss 12 17",
         buttons=(Button("More", f"/matches {page + 1}"),),
@@ -141,7 +145,10 @@ async def search_command(ctx: Context, args: str) -> list[Reply]:
         return [Reply(f"No jobs mention {' '.join(words)} within your filters (/prefs).")]
     return [
         Reply(f"Jobs mentioning {' '.join(words)}:"),
-        *[Reply(job_card(job), buttons=job_buttons(job.id)) for job in found],
+        *[
+            Reply(job_card(job), buttons=job_buttons(job.id), jobs=(job_data(job),))
+            for job in found
+        ],
     ]
 
 

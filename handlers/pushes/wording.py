@@ -5,6 +5,7 @@ from __future__ import annotations
 from domain.pushes import AlertHit, CheckIn, Digest, FollowUp, Payload
 from handlers.chat.messages import Button, Reply, replies_to_payload
 from handlers.jobs.commands import job_card
+from handlers.jobs.job_data import job_data
 
 ALERT_JOBS_SHOWN = 5
 
@@ -35,8 +36,9 @@ class PushMessages:
         buttons = tuple(
             Button(f"Save #{m.job.id}", f"/job save {m.job.id}") for m in digest.matches
         )
+        jobs = tuple(job_data(m.job, m) for m in digest.matches)
         return replies_to_payload(
-            [Reply(text, buttons=(*buttons, Button("All matches", "/matches")))]
+            [Reply(text, buttons=(*buttons, Button("All matches", "/matches")), jobs=jobs)]
         )
 
     def followup(self, followup: FollowUp) -> Payload:
@@ -81,4 +83,5 @@ class PushMessages:
             *(Button(f"Save #{job.id}", f"/job save {job.id}") for job in shown),
             Button("Stop this alert", f"/alert off {hit.number}"),
         )
-        return replies_to_payload([Reply("\n".join(lines), buttons=buttons)])
+        jobs = tuple(job_data(job) for job in shown)
+        return replies_to_payload([Reply("\n".join(lines), buttons=buttons, jobs=jobs)])

@@ -7,7 +7,7 @@ import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from bot.adapters.console import PLATFORM, ConsoleAdapter
 from bot.app import App, open_app
@@ -44,6 +44,7 @@ class ReplyJson(TypedDict):
     text: str
     buttons: list[ButtonJson]
     files: list[FileJson]
+    jobs: NotRequired[list[dict[str, Any]]]  # where the reply shows jobs
 
 
 def console(app: App, user: str) -> ConsoleAdapter:

@@ -39,6 +39,10 @@ async def test_matches_buttons_and_applications(app: App) -> None:
     assert "Data Engineer" in first.splitlines()[0]
     assert "Match " in first
     assert "you have Python, SQL, Apache Airflow" in first
+    (data,) = cards[0]["jobs"]
+    assert data["title"] in first.splitlines()[0]
+    assert data["work_mode"] in ("remote", "hybrid", "onsite")
+    assert len(data["country"]) == 2
     labels = [b["label"] for b in cards[0]["buttons"]]
     assert labels == ["Save", "Applied", "Dismiss", "Tailor"]
     assert [b["label"] for b in tail["buttons"]] == ["More"]

@@ -59,6 +59,9 @@ async def test_digest_settings_and_delivery_in_the_chat(app: App) -> None:
     labels = [b["label"] for b in digest["buttons"]]
     assert labels[-1] == "All matches"
     assert labels[0].startswith("Save #")
+    jobs = digest["jobs"]
+    assert len(jobs) == len(labels) - 1 == 5  # the jobs as data, in the order shown
+    assert all(job["score"] and job["reasons"] for job in jobs)
     (saved,) = await say(ann, "/press 1")
     assert str(saved["text"]).startswith("Saved #")
     assert await app.scheduler.tick_digests() == 0  # once a day, however often it ticks

@@ -1,0 +1,63 @@
+"""Jobs as data beside the text: what scripts and evaluations read."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.jobs import Job, Match, RemoteMode, demo_jobs
+from handlers.jobs.job_data import job_data
+from tests.fakes import FakeServices
+from tests.handlers.conversation_kit import Chat
+
+KEYS = {
+    "source", "external_id", "title", "company", "city", "region", "country", "work_mode",
+    "remote_regions", "salary", "occupation", "score", "reasons",
+}  # fmt: skip
+
+
+def test_a_remote_match_with_pay_and_an_occupation() -> None:
+    job = Job(
+        "greenhouse:acme", "42", "Senior Accountant", "Acme", city="Chicago", region="IL",
+        country="United States", remote=RemoteMode.REMOTE, salary_min=70000,
+        salary_max=85000, salary_currency="USD", salary_interval="year",
+    )  # fmt: skip
+    data = job_data(job, Match(job, 81, ("you have GAAP", "in Chicago")))
+    assert set(data) == KEYS
+    assert (data["country"], data["work_mode"], data["remote_regions"]) == ("US", "remote", ["US"])
+    assert data["salary"] == {"min": 70000, "max": 85000, "currency": "USD", "period": "year"}
+    assert data["occupation"] == {"onet_code": "13-2011.00", "name": "Accountants and Auditors"}
+    assert (data["score"], data["reasons"]) == (81, ["you have GAAP", "in Chicago"])
+
+
+def test_what_a_posting_does_not_say_stays_unsaid() -> None:
+    job = Job("csv", "7", "Wizard of Light", "Initech", remote=RemoteMode.UNKNOWN)
+    data = job_data(job)
+    assert data["country"] is None
+    assert data["work_mode"] is None
+    assert data["remote_regions"] == []
+    assert data["salary"] is None
+    assert data["occupation"] is None
+    assert (data["score"], data["reasons"]) == (None, [])
+    anywhere = job_data(Job("csv", "8", "Data Analyst", "Initech", remote=RemoteMode.REMOTE))
+    assert anywhere["remote_regions"] == ["*"]
+
+
+async def test_match_and_search_cards_carry_their_job(chat: Chat, fakes: FakeServices) -> None:
+    await fakes.build().catalog.import_jobs(demo_jobs(40))
+    await chat.say("/profile set target_roles Data Engineer")
+    await chat.say("/profile set skills Python, SQL")
+    _, *cards, _ = await chat.say("/matches")
+    for card in cards:
+        (data,) = card.jobs
+        assert data["title"] in card.text.splitlines()[0]
+        assert isinstance(data["score"], int)
+        assert data["reasons"]
+    _, *found = await chat.say("/search python")
+    assert all(len(r.jobs) == 1 and r.jobs[0]["score"] is None for r in found)
+
+
+@pytest.mark.parametrize("mode", [RemoteMode.HYBRID, RemoteMode.ONSITE])
+def test_work_mode_names(mode: RemoteMode) -> None:
+    job = Job("csv", "1", "Nurse", "Clinic", city="Berlin", country="Germany", remote=mode)
+    data = job_data(job)
+    assert (data["work_mode"], data["country"], data["remote_regions"]) == (mode.value, "DE", [])
