@@ -182,6 +182,7 @@ jobs = Table(
     Column("url", String(1000), nullable=True),
     Column("posted_on", Date, nullable=True),
     Column("skills", JSON, nullable=False),
+    Column("onet_code", String(10), nullable=True),
     Column("content_hash", String(64), nullable=False),
     Column("imported_at", UTCDateTime(), nullable=False, index=True),
     UniqueConstraint("source", "external_id", name="uq_jobs_source_external_id"),

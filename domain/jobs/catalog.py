@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from domain.clock import Clock
@@ -11,6 +11,7 @@ from domain.jobs.embeddings import EmbeddingIndexer
 from domain.jobs.model import Job
 from domain.jobs.ports import JobsUnitOfWorkFactory
 from domain.jobs.ranking import Preferences, passes
+from domain.taxonomy import occupation_of
 
 JOB_VECTORS = "job"
 
@@ -49,7 +50,7 @@ class JobCatalog:
     async def import_jobs(self, batch: list[Job]) -> ImportReport:
         inserted = updated = unchanged = 0
         for start in range(0, len(batch), self.batch_size):
-            chunk = batch[start : start + self.batch_size]
+            chunk = [_with_occupation(job) for job in batch[start : start + self.batch_size]]
             async with self.uow() as uow:
                 counts = await uow.jobs.upsert(chunk, self.clock.now())
                 await uow.commit()
@@ -83,3 +84,11 @@ class JobCatalog:
             if await uow.jobs.count() > 0:
                 return None
         return await self.import_jobs(demo_jobs(count))
+
+
+def _with_occupation(job: Job) -> Job:
+    """The job with the O*NET occupation its title names (kept when the source gave one)."""
+    if job.onet_code is not None:
+        return job
+    occupation = occupation_of(job.title)
+    return replace(job, onet_code=occupation.onet_code) if occupation else job

@@ -49,6 +49,7 @@ class Job:
     url: str | None = None
     posted_on: date | None = None
     skills: list[str] = field(default_factory=list)
+    onet_code: str | None = None  # the O*NET occupation its title names (set on import)
     id: int | None = None
     imported_at: datetime | None = None
 

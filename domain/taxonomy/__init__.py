@@ -7,6 +7,8 @@ from domain.taxonomy.occupation_titles import Occupation as Occupation
 from domain.taxonomy.occupation_titles import OccupationIndex as OccupationIndex
 from domain.taxonomy.occupation_titles import OccupationMatch as OccupationMatch
 from domain.taxonomy.occupation_titles import bundled_occupation_index as bundled_occupation_index
+from domain.taxonomy.occupation_titles import bundled_occupations as bundled_occupations
+from domain.taxonomy.occupation_titles import occupation_of as occupation_of
 from domain.taxonomy.occupation_titles import title_words as title_words
 from domain.taxonomy.skills import bundled_taxonomy as bundled_taxonomy
 from domain.taxonomy.skills import SkillTaxonomy as SkillTaxonomy

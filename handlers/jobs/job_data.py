@@ -7,9 +7,8 @@ from typing import Any
 
 from domain.jobs import Job, Match, RemoteMode
 from domain.resumes import place_names
-from domain.taxonomy import bundled_occupation_index
+from domain.taxonomy import bundled_occupations, occupation_of
 
-OCCUPATION_MIN_SCORE = 0.5  # below this the title does not clearly name an occupation
 _WORK_MODE = {RemoteMode.REMOTE: "remote", RemoteMode.HYBRID: "hybrid", RemoteMode.ONSITE: "onsite"}
 
 
@@ -30,7 +29,7 @@ def job_data(job: Job, match: Match | None = None) -> dict[str, Any]:
         "work_mode": _WORK_MODE.get(job.remote),
         "remote_regions": open_in if job.remote is RemoteMode.REMOTE else [],
         "salary": _salary(job),
-        "occupation": _occupation(job.title),
+        "occupation": _occupation(job),
         "score": match.score if match else None,
         "reasons": list(match.reasons) if match else [],
     }
@@ -47,8 +46,8 @@ def _salary(job: Job) -> dict[str, Any] | None:
     }
 
 
-def _occupation(title: str) -> dict[str, str] | None:
-    found = bundled_occupation_index().match(title, 1)
-    if not found or found[0].score < OCCUPATION_MIN_SCORE:
-        return None
-    return {"onet_code": found[0].occupation.onet_code, "name": found[0].occupation.name}
+def _occupation(job: Job) -> dict[str, str] | None:
+    """The occupation stored on import; for a job stored before that, read from its title."""
+    known = bundled_occupations().get(job.onet_code) if job.onet_code else None
+    occupation = known or (None if job.onet_code else occupation_of(job.title))
+    return {"onet_code": occupation.onet_code, "name": occupation.name} if occupation else None

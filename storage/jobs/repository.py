@@ -29,6 +29,7 @@ _JOB_FIELDS = (
     "url",
     "posted_on",
     "skills",
+    "onet_code",
 )
 
 

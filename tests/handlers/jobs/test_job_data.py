@@ -61,3 +61,18 @@ def test_work_mode_names(mode: RemoteMode) -> None:
     job = Job("csv", "1", "Nurse", "Clinic", city="Berlin", country="Germany", remote=mode)
     data = job_data(job)
     assert (data["work_mode"], data["country"], data["remote_regions"]) == (mode.value, "DE", [])
+
+
+async def test_the_occupation_is_found_once_on_import_and_kept(fakes: FakeServices) -> None:
+    catalog = fakes.build().catalog
+    named = Job("csv", "1", "Sr. Staff Accountant - Remote", "Acme")
+    given = Job("csv", "2", "Bookkeeper", "Acme", onet_code="13-2011.00")  # the source said so
+    vague = Job("csv", "3", "Wizard of Light", "Acme")
+    await catalog.import_jobs([named, given, vague])
+    stored = [await catalog.get(n) for n in (1, 2, 3)]
+    assert [j.onet_code if j else "missing" for j in stored] == ["13-2011.00", "13-2011.00", None]
+    assert stored[0] is not None
+    assert job_data(stored[0])["occupation"] == {
+        "onet_code": "13-2011.00",
+        "name": "Accountants and Auditors",
+    }
