@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from domain.jobs.model import SENIORITY_YEARS, Job, RemoteMode
 from domain.profiles import Profile
+from domain.resumes import place_names
 
 ALGORITHM = "hybrid-v1"
 WEIGHTS = {"semantic": 0.25, "lexical": 0.2, "skills": 0.35, "title": 0.2}
@@ -75,11 +76,14 @@ class Preferences:
 
 
 def passes(job: Job, prefs: Preferences) -> bool:
-    """Hard filters: place and work mode, salary floor, keywords (any of them)."""
+    """Hard filters: place and work mode, salary floor, keywords (any of them). A remote job
+    that names a country is open in that country only: not remote for someone elsewhere."""
     in_place = not prefs.locations or any(
         _norm(place) in {_norm(job.city or ""), _norm(job.country or ""), _norm(job.region or "")}
         for place in prefs.locations
     )
+    if job.remote is RemoteMode.REMOTE and not _open_to(job, countries_of(prefs.locations)):
+        return False
     mode = prefs.remote or "any"
     if mode == "remote":
         place_ok = job.remote in (RemoteMode.REMOTE, RemoteMode.UNKNOWN)
@@ -96,6 +100,20 @@ def passes(job: Job, prefs: Preferences) -> bool:
         text = job.search_text().casefold()
         return any(k.casefold() in text for k in prefs.keywords)
     return True
+
+
+@lru_cache(maxsize=1024)
+def countries_of(places: tuple[str, ...]) -> frozenset[str]:
+    """The countries (ISO alpha-2) the user's places lie in."""
+    names = place_names()
+    return frozenset(code for place in places for code in names.countries_of(place))
+
+
+def _open_to(job: Job, countries: frozenset[str]) -> bool:
+    if not countries or not job.country:
+        return True
+    code = place_names().country_code(job.country) or next(iter(countries_of((job.country,))), None)
+    return code is None or code in countries
 
 
 def _norm(text: str) -> str:

