@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from domain.applications import (
     Application,
@@ -65,6 +65,38 @@ class JobMatcher:
             await uow.recommendations.record(user_id, shown, ALGORITHM, self.clock.now())
             await uow.commit()
         return shown
+
+    async def filter_to_relax(self, user_id: int) -> str | None:
+        """When the user's filters leave no match: the filter ("locations", "remote",
+        "salary_floor" or "keywords") whose removal alone lets the most candidates through,
+        or None when no single filter is the reason."""
+        async with self.uow.read() as uow:
+            profile = await uow.profiles.get(user_id)
+            excluded = await uow.recommendations.excluded_job_ids(user_id)
+        vector = None
+        if self.indexer is not None and profile_text(profile):
+            vector = (await self.indexer.ensure(PROFILE_VECTORS, {0: profile_text(profile)}))[0]
+        await self.index.refresh()
+        cosines = await self.index.candidates(
+            vector, profile.skills, _target_terms(profile), CANDIDATES
+        )
+        async with self.uow.read() as uow:
+            jobs = await uow.jobs.get_many([i for i in cosines if i not in excluded])
+        prefs = Preferences.of(profile)
+        without = {
+            "locations": replace(prefs, locations=()),
+            "remote": replace(prefs, remote=None),
+            "salary_floor": replace(prefs, salary_floor=None),
+            "keywords": replace(prefs, keywords=()),
+        }
+        best, most = None, 0
+        for name, loosened in without.items():
+            if loosened == prefs:
+                continue
+            through = sum(1 for job in jobs.values() if passes(job, loosened))
+            if through > most:
+                best, most = name, through
+        return best
 
     async def fresh(
         self, after_job_ids: dict[int, int], limit: int, min_score: int

@@ -45,6 +45,18 @@ def salary_text(job: Job) -> str | None:
     return f"{'–'.join(dict.fromkeys(amounts))}{code}/{job.salary_interval or 'year'}"
 
 
+# What to say when one filter alone hides every match.
+RELAX = {
+    "locations": "Your places filter hides them all: add places (/prefs locations Berlin, "
+    "London) or remove it (/prefs clear locations)",
+    "remote": "Your work-mode filter hides them all: /prefs remote any shows every mode",
+    "salary_floor": "Your salary floor hides them all: lower it (/prefs salary 50k) or "
+    "remove it (/prefs clear salary)",
+    "keywords": "Your keywords hide them all: change them (/prefs keywords python) or "
+    "remove them (/prefs clear keywords)",
+}
+
+
 def job_card(job: Job, match: Match | None = None) -> str:
     facts = [job.location]
     if salary := salary_text(job):
@@ -79,10 +91,12 @@ async def matches_command(ctx: Context, args: str) -> list[Reply]:
                     "try again later, or widen your filters with /prefs."
                 )
             ]
+        relax = await ctx.services.matcher.filter_to_relax(ctx.user.id)
+        hint = RELAX.get(relax or "", "Try widening your filters (/prefs)")
         return [
             Reply(
-                "No jobs match your profile and filters right now. Try widening "
-                "your filters (/prefs) or /search for something specific."
+                f"No jobs match your profile and filters right now. {hint}, or /search for "
+                "something specific."
             )
         ]
     head = Reply(f"Your best matches{'' if page == 1 else f' (page {page})'}:")

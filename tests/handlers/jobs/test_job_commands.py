@@ -51,3 +51,17 @@ async def test_search_needs_words_and_finds_them(chat: Chat) -> None:
     assert head.text == "Jobs mentioning python:"
     assert found
     assert all(c.buttons for c in found)
+
+
+@pytest.mark.usefixtures("catalog")
+async def test_no_matches_names_the_filter_to_relax(chat: Chat) -> None:
+    await chat.say("/profile set target_roles Data Engineer")
+    await chat.say("/profile set skills Python, SQL")
+    await chat.say("/prefs remote onsite")
+    await chat.say("/prefs locations Atlantis")
+    assert "Your places filter hides them all" in texts(await chat.say("/matches"))
+    await chat.say("/prefs clear locations")
+    await chat.say("/prefs keywords quantum-basketweaving")
+    assert "Your keywords hide them all" in texts(await chat.say("/matches"))
+    await chat.say("/prefs clear keywords")
+    assert texts(await chat.say("/matches")).startswith("Your best matches:")
