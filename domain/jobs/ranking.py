@@ -15,6 +15,7 @@ from domain.profiles import Profile
 from domain.resumes import place_names
 
 ALGORITHM = "hybrid-v1"
+CURRENT_TITLE_WEIGHT = 0.7  # of a target role's, for the title fit
 WEIGHTS = {"semantic": 0.25, "lexical": 0.2, "skills": 0.35, "title": 0.2}
 _STOP = {
     "and",
@@ -172,7 +173,13 @@ def rank(
         return []
     mine = {s.casefold(): s for s in profile.skills}
     targets = [*profile.target_roles, *([profile.title] if profile.title else [])]
-    target_terms = [title_terms(t) for t in targets]
+    # The roles the person wants come before the one they have: their current title counts
+    # less when they named targets.
+    target_terms = [
+        (title_terms(t), 1.0 if n < len(profile.target_roles) or not profile.target_roles
+         else CURRENT_TITLE_WEIGHT, t)
+        for n, t in enumerate(targets)
+    ]  # fmt: skip
     query = words(" ".join([*targets, *profile.skills, resume_text]))
     bm25 = Bm25(
         {job.id or 0: _job_terms(job.title, tuple(job.skills), job.description) for job in jobs}
@@ -187,8 +194,12 @@ def rank(
         # Cosine of the two skill sets: long lists neither dilute nor inflate the overlap.
         skills = len(have) / math.sqrt(len(job.skills) * len(mine)) if have else 0.0
         terms = title_terms(job.title)
-        fits = [len(terms & t) / len(terms | t) for t in target_terms if terms | t]
-        title = max(fits, default=0.0)
+        fits = [
+            (weight * len(terms & t) / len(terms | t), name)
+            for t, weight, name in target_terms
+            if terms | t
+        ]
+        title, fitted = max(fits, default=(0.0, ""))
         signals = {
             "semantic": semantic_scale(cosines.get(job_id, 0.0)),
             "lexical": lexical.get(job_id, 0.0) / top_lexical,
@@ -197,7 +208,7 @@ def rank(
         }
         raw = sum(WEIGHTS[k] * v for k, v in signals.items())
         raw *= _seniority_factor(job, profile.experience_years)
-        reasons = _reasons(job, have, missing, title, targets, profile)
+        reasons = _reasons(job, have, missing, title, fitted, profile)
         matches.append(Match(job, round(100 * raw), reasons))
     matches.sort(key=lambda m: (-m.score, m.job.id or 0))
     return matches
@@ -221,7 +232,7 @@ def _reasons(
     have: list[str],
     missing: list[str],
     title: float,
-    targets: list[str],
+    fitted: str,
     profile: Profile,
 ) -> tuple[str, ...]:
     reasons = []
@@ -232,8 +243,10 @@ def _reasons(
         reasons.append(line)
     elif missing:
         reasons.append("skills asked for: " + ", ".join(missing[:4]))
-    if title >= 0.5 and targets:
-        reasons.append(f"the title fits your target ({targets[0]})")
+    if title >= 0.5 and fitted in profile.target_roles:
+        reasons.append(f"the title fits your target ({fitted})")
+    elif title >= 0.5 and fitted:
+        reasons.append(f"the title is like your current one ({fitted})")
     if job.remote is RemoteMode.REMOTE and profile.remote in ("remote", "any", "hybrid"):
         reasons.append("fully remote")
     elif (
