@@ -13,8 +13,12 @@ from functools import lru_cache
 from domain.jobs.model import SENIORITY_YEARS, Job, RemoteMode
 from domain.profiles import Profile
 from domain.resumes import place_names
+from domain.taxonomy import bundled_taxonomy
 
 ALGORITHM = "hybrid-v1"
+GENERIC_SKILL_WORDS = frozenset(
+    {"management", "skill", "analysis", "planning", "development", "software", "tool"}
+)
 CURRENT_TITLE_WEIGHT = 0.7  # of a target role's, for the title fit
 WEIGHTS = {"semantic": 0.25, "lexical": 0.2, "skills": 0.35, "title": 0.2}
 _STOP = {
@@ -171,7 +175,8 @@ def rank(
     The active resume's text, when there is one, joins the keyword query."""
     if not jobs:
         return []
-    mine = {s.casefold(): s for s in profile.skills}
+    mine = {skill_key(s) for s in profile.skills}
+    has = _SkillCheck(mine)
     targets = [*profile.target_roles, *([profile.title] if profile.title else [])]
     # The roles the person wants come before the one they have: their current title counts
     # less when they named targets.
@@ -189,8 +194,8 @@ def rank(
     matches = []
     for job in jobs:
         job_id = job.id or 0
-        have = [s for s in job.skills if s.casefold() in mine]
-        missing = [s for s in job.skills if s.casefold() not in mine]
+        have = [s for s in job.skills if has(s)]
+        missing = [s for s in job.skills if s not in have]
         # Cosine of the two skill sets: long lists neither dilute nor inflate the overlap.
         skills = len(have) / math.sqrt(len(job.skills) * len(mine)) if have else 0.0
         terms = title_terms(job.title)
@@ -212,6 +217,56 @@ def rank(
         matches.append(Match(job, round(100 * raw), reasons))
     matches.sort(key=lambda m: (-m.score, m.job.id or 0))
     return matches
+
+
+@lru_cache(maxsize=8192)
+def skill_key(skill: str) -> frozenset[str]:
+    """A skill as a set of word stems, after the taxonomy's aliases: "Budget Management",
+    "budgeting" and "Budget" all become {"budget", …}; "MS Excel" becomes {"excel"}."""
+    name = bundled_taxonomy().canonical(skill) or skill
+    return frozenset(_stem(w) for w in words(name))
+
+
+def _stem(word: str) -> str:
+    for suffix, keep in (("ing", 4), ("ies", 3), ("s", 3)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep and not word.endswith("ss"):
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+class _SkillCheck:
+    """Whether a person has a job's skill: one of theirs is the same, or one names the other
+    whole with one generic word around it ("budget" ~ "budget management"). Answers are
+    remembered for the ranking of one person."""
+
+    def __init__(self, mine: set[frozenset[str]]) -> None:
+        self._mine = mine
+        self._by_word: dict[str, list[frozenset[str]]] = {}
+        for key in mine:
+            for word in key:
+                self._by_word.setdefault(word, []).append(key)
+        self._known: dict[str, bool] = {}
+
+    def __call__(self, skill: str) -> bool:
+        found = self._known.get(skill)
+        if found is None:
+            key = skill_key(skill)
+            found = key in self._mine or any(
+                _near(key, other) for word in key for other in self._by_word.get(word, ())
+            )
+            self._known[skill] = found
+        return found
+
+
+def _near(a: frozenset[str], b: frozenset[str]) -> bool:
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    extra = large - small
+    return (
+        small <= large
+        and len(extra) <= 1
+        and extra <= GENERIC_SKILL_WORDS
+        and bool(small - GENERIC_SKILL_WORDS)
+    )
 
 
 def _seniority_factor(job: Job, years: float | None) -> float:

@@ -119,3 +119,12 @@ def test_the_target_role_comes_first_and_reasons_name_what_fitted() -> None:
     assert "the title fits your target (Data Engineer)" in first.reasons
     assert "the title is like your current one (Data Analyst)" in second.reasons
     assert not any("target" in r for r in second.reasons)
+
+
+def test_skill_variants_are_not_reported_missing() -> None:
+    accountant = Profile(title="Accountant", skills=["budget", "MS Excel", "Accounts Payable"])
+    posting = job(1, "Accountant", ["Budgeting", "Excel", "Budget Management", "SAP", "Management"])
+    (match,) = rank(accountant, [posting], {1: 0.3})
+    assert match.reasons[0] == (
+        "you have Budgeting, Excel, Budget Management; missing: SAP, Management"
+    )
