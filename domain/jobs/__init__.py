@@ -34,9 +34,11 @@ from domain.jobs.ports import JobsUnitOfWorkFactory as JobsUnitOfWorkFactory
 from domain.jobs.ports import RecommendationRepository as RecommendationRepository
 from domain.jobs.ranking import ALGORITHM as ALGORITHM
 from domain.jobs.ranking import Bm25 as Bm25
+from domain.jobs.ranking import job_country as job_country
 from domain.jobs.ranking import Match as Match
 from domain.jobs.ranking import passes as passes
 from domain.jobs.ranking import Preferences as Preferences
 from domain.jobs.ranking import rank as rank
+from domain.jobs.ranking import remote_regions as remote_regions
 from domain.jobs.ranking import title_terms as title_terms
 from domain.jobs.ranking import words as words

@@ -114,11 +114,29 @@ def countries_of(places: tuple[str, ...]) -> frozenset[str]:
     return frozenset(code for place in places for code in names.countries_of(place))
 
 
+def job_country(job: Job) -> str | None:
+    """The country (ISO alpha-2) a posting's place lies in, read from its whole location
+    ("Atlanta" + "GA" is the US, not Gabon)."""
+    return _place_country(", ".join(p for p in (job.city, job.region, job.country) if p))
+
+
+@lru_cache(maxsize=8192)
+def _place_country(place: str) -> str | None:
+    return next(iter(place_names().countries_of(place)), None)
+
+
+def remote_regions(job: Job) -> list[str]:
+    """Where a remote job can be done from: its country when the posting names one (the
+    feeds carry no other restriction), else anywhere ("*"); nowhere else for other jobs."""
+    if job.remote is not RemoteMode.REMOTE:
+        return []
+    country = job_country(job)
+    return [country] if country else ["*"]
+
+
 def _open_to(job: Job, countries: frozenset[str]) -> bool:
-    if not countries or not job.country:
-        return True
-    code = place_names().country_code(job.country) or next(iter(countries_of((job.country,))), None)
-    return code is None or code in countries
+    regions = remote_regions(job)
+    return not countries or "*" in regions or bool(countries.intersection(regions))
 
 
 def _norm(text: str) -> str:
@@ -197,14 +215,15 @@ def rank(
         have = [s for s in job.skills if has(s)]
         missing = [s for s in job.skills if s not in have]
         # Cosine of the two skill sets: long lists neither dilute nor inflate the overlap.
-        skills = len(have) / math.sqrt(len(job.skills) * len(mine)) if have else 0.0
+        # (At most 1: with near matches one skill of theirs can cover several of the job's.)
+        skills = min(1.0, len(have) / math.sqrt(len(job.skills) * len(mine))) if have else 0.0
         terms = title_terms(job.title)
         fits = [
             (weight * len(terms & t) / len(terms | t), name)
             for t, weight, name in target_terms
             if terms | t
         ]
-        title, fitted = max(fits, default=(0.0, ""))
+        title, fitted = max(fits, key=lambda fit: fit[0], default=(0.0, ""))  # first on ties
         signals = {
             "semantic": semantic_scale(cosines.get(job_id, 0.0)),
             "lexical": lexical.get(job_id, 0.0) / top_lexical,
@@ -258,14 +277,17 @@ class _SkillCheck:
         return found
 
 
+GENERIC_STEMS = frozenset(_stem(w) for w in GENERIC_SKILL_WORDS)
+
+
 def _near(a: frozenset[str], b: frozenset[str]) -> bool:
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     extra = large - small
     return (
         small <= large
         and len(extra) <= 1
-        and extra <= GENERIC_SKILL_WORDS
-        and bool(small - GENERIC_SKILL_WORDS)
+        and extra <= GENERIC_STEMS
+        and bool(small - GENERIC_STEMS)
     )
 
 

@@ -227,7 +227,9 @@ def _clip(text: str, limit: int) -> str:
     """`text` cut to at most `limit` characters, at a word boundary."""
     if len(text) <= limit:
         return text
-    return text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:-") or text[:limit]
+    cut = text[: limit + 1]
+    words = cut.rsplit(" ", 1)[0].rstrip(" ,;:-") if " " in cut else ""
+    return words or text[:limit]
 
 
 def _project_weeks(

@@ -35,27 +35,25 @@ class PlaceNames:
         return self._countries.get(text.strip(" .").casefold())
 
     def countries_of(self, place: str) -> frozenset[str]:
-        """The countries (ISO alpha-2) a place names: "Chicago" → US, "Berlin, Germany" → DE,
-        "Austin, TX" → US, "Remote" → none. A city is taken as its largest namesake."""
-        found: set[str] = set()
-        for n, part in enumerate(re.split(r"[,/()]|\s[-–]\s", place)):
-            text = part.strip(" .")
-            key = " ".join(re.sub(r"[-–]", " ", text.casefold()).split())
-            if not key or key in _REMOTE:
+        """The country (ISO alpha-2) a place names, if any: "Chicago" → US, "Berlin, Germany"
+        → DE, "Paris, TX" → US, "Remote (US)" → US, "Remote" → none. The first part may be a
+        city (taken as its largest namesake), a state or a country; a later part only
+        qualifies it as a US state or a country, and where a qualifier could be either
+        ("Cambridge, MA", "Berlin, DE") the one that agrees with the city wins."""
+        parts = [(text, key) for text, key in map(_part, _PARTS.split(place)) if key]
+        parts = [(text, key) for text, key in parts if key not in _REMOTE]
+        if not parts:
+            return frozenset()
+        (text, key), rest = parts[0], parts[1:]
+        state = "US" if key in self._state_codes else None
+        found = self.country_code(text) or state or self._city_countries.get(key)
+        for text, key in rest:
+            state = "US" if text in self._state_codes or key in self._state_codes else None
+            choices = {c for c in (self.country_code(text), state) if c}
+            if found in choices:
                 continue
-            # After a US city "IL" is Illinois and "Georgia" the state; alone, "IL" is Israel
-            # and "Georgia" the country, but "Illinois" is still a state.
-            after_us_city = n > 0 and "US" in found
-            if after_us_city and (text in self._state_codes or key in self._state_codes):
-                code: str | None = "US"
-            else:
-                code = self.country_code(text)
-                if code is None and key in self._state_codes:
-                    code = "US"
-            code = code or self._city_countries.get(key)
-            if code:
-                found.add(code)
-        return frozenset(found)
+            found = "US" if "US" in choices else next(iter(choices), found)
+        return frozenset({found}) if found else frozenset()
 
     def is_part(self, part: str) -> bool:
         """One comma-separated part: a city, a region or country, or its code."""
@@ -74,6 +72,15 @@ class PlaceNames:
         "Mountain View, CA, USA", "Moscow (Russia)", "Herzliya"."""
         parts = [p for p in re.split(r"[,/()]|\s[-–]\s", text) if p.strip(" .")]
         return bool(parts) and all(self.is_part(p) for p in parts)
+
+
+_PARTS = re.compile(r"[,/()]|\s[-–]\s")
+
+
+def _part(part: str) -> tuple[str, str]:
+    """One part of a place as written, and as a lookup key ("New-York " → "new york")."""
+    text = part.strip(" .")
+    return text, " ".join(re.sub(r"[-–]", " ", text.casefold()).split())
 
 
 def _ascii(name: str) -> str:

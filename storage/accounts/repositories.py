@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.accounts import ConversationState, IdentityKey, PlatformIdentity, User
 from storage.accounts.merge import merge_user_rows
+from storage.rows import from_row
 from storage.tables import (
     button_payloads,
     conversation_states,
@@ -37,9 +38,7 @@ class SqlUserRepository:
         row = (await self._conn.execute(select(users).where(users.c.id == user_id))).first()
         if row is None:
             return None
-        return User(
-            id=row.id, display_name=row.display_name, created_at=row.created_at, active=row.active
-        )
+        return from_row(User, row)
 
     async def add(self, display_name: str, created_at: datetime) -> User:
         result = await self._conn.execute(
@@ -188,14 +187,7 @@ class SqlConversationRepository:
         ).first()
         if row is None:
             return None
-        return ConversationState(
-            user_id=row.user_id,
-            session_key=row.session_key,
-            flow=row.flow,
-            step=row.step,
-            data=dict(row.data),
-            updated_at=row.updated_at,
-        )
+        return from_row(ConversationState, row, data=dict(row.data))
 
     async def save(self, state: ConversationState) -> None:
         if state.updated_at is None:

@@ -11,6 +11,7 @@ from sqlalchemy import case, delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.ai import AIRequestRecord
+from storage.rows import from_row
 from storage.tables import ai_cache, ai_requests
 
 
@@ -79,21 +80,7 @@ class SqlAIRequestLog:
             rows = await conn.execute(
                 select(ai_requests).order_by(ai_requests.c.id.desc()).limit(limit)
             )
-            return [
-                AIRequestRecord(
-                    user_id=r.user_id,
-                    feature=r.feature,
-                    model=r.model,
-                    prompt_tokens=r.prompt_tokens,
-                    completion_tokens=r.completion_tokens,
-                    latency_ms=r.latency_ms,
-                    status=r.status,
-                    error=r.error,
-                    cache_hit=r.cache_hit,
-                    created_at=r.created_at,
-                )
-                for r in rows
-            ]
+            return [from_row(AIRequestRecord, r) for r in rows]
 
     async def summary(self, since: datetime | None = None) -> list[AIUsageSummary]:
         """Per feature and model: count, cache hits, tokens, p50/p95 latency, error rate."""

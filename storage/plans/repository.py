@@ -86,18 +86,7 @@ class SqlPlanRepository:
             .where(plan_tasks.c.plan_id == plan_id)
             .order_by(plan_tasks.c.week, plan_tasks.c.position)
         )
-        return [
-            TaskState(
-                id=r.id,
-                plan_id=r.plan_id,
-                week=r.week,
-                position=r.position,
-                title=r.title,
-                hours=r.hours,
-                done_at=r.done_at,
-            )
-            for r in rows
-        ]
+        return [from_row(TaskState, r) for r in rows]
 
     async def mark_done(self, task_id: int, now: datetime | None) -> None:
         await self._conn.execute(

@@ -74,11 +74,11 @@ def test_filters() -> None:
         salary_max=60000,
         salary_interval="year",
     )
-    remote = job(2, "A", [], city="Paris", remote=RemoteMode.REMOTE)
+    remote = job(2, "A", [], remote=RemoteMode.REMOTE)
     paris = job(3, "A", [], city="Paris", remote=RemoteMode.HYBRID)
     assert passes(berlin, Preferences(locations=("berlin",)))
     assert not passes(paris, Preferences(locations=("Berlin",)))
-    assert passes(remote, Preferences(locations=("Berlin",)))  # remote is fine anywhere
+    assert passes(remote, Preferences(locations=("Berlin",)))  # remote, placed nowhere: anywhere
     assert not passes(berlin, Preferences(remote="remote"))
     assert passes(remote, Preferences(remote="remote"))
     assert not passes(remote, Preferences(locations=("Berlin",), remote="onsite"))
@@ -128,3 +128,17 @@ def test_skill_variants_are_not_reported_missing() -> None:
     assert match.reasons[0] == (
         "you have Budgeting, Excel, Budget Management; missing: SAP, Management"
     )
+
+
+def test_one_skill_named_three_ways_counts_once() -> None:
+    person = Profile(title="Accountant", skills=["Budget"])
+    variants = job(1, "Accountant", ["Budget", "Budgeting", "Budget Planning"])
+    plain = job(2, "Accountant", ["Budget"])
+    scores = {m.job.id: m.score for m in rank(person, [variants, plain], {1: 0.3, 2: 0.3})}
+    assert scores[1] <= scores[2] <= 100
+
+
+def test_title_fit_ties_go_to_the_first_target_listed() -> None:
+    person = Profile(target_roles=["Business Analyst", "Data Analyst"], skills=["SQL"])
+    (match,) = rank(person, [job(1, "Analyst", ["SQL"])], {1: 0.3})
+    assert "the title fits your target (Business Analyst)" in match.reasons

@@ -123,3 +123,7 @@ def test_a_long_goal_without_a_role_still_makes_a_valid_plan() -> None:
         PlanInputs(goal, Profile(title="Buyer", skills=["SAP"]), 6), bundled_taxonomy()
     )
     assert plan.target_role == target_role(goal)
+
+
+def test_a_goal_with_no_spaces_is_cut_to_a_role_length() -> None:
+    assert len(target_role("x" * 300)) <= 60

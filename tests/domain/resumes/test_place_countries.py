@@ -19,6 +19,13 @@ from domain.resumes import place_names
         ("Berlin, Germany", {"DE"}),
         ("Kraków", {"PL"}),
         ("Remote (US)", {"US"}),
+        ("Paris, TX", {"US"}),  # a US state after a city decides, whatever the city
+        ("Birmingham, AL", {"US"}),  # not Albania
+        ("Cambridge, MA", {"US"}),  # not Morocco
+        ("Berlin, DE", {"DE"}),  # a code that could be Delaware agrees with the city
+        ("Atlanta, GA", {"US"}),  # not Gabon
+        ("Toronto, Ontario", {"CA"}),  # a later part is never read as a city
+        ("Melbourne, Victoria", {"AU"}),
         ("Remote", set()),
         ("Nowhere Special", set()),
     ],

@@ -19,7 +19,7 @@ def test_a_remote_match_with_pay_and_an_occupation() -> None:
     job = Job(
         "greenhouse:acme", "42", "Senior Accountant", "Acme", city="Chicago", region="IL",
         country="United States", remote=RemoteMode.REMOTE, salary_min=70000,
-        salary_max=85000, salary_currency="USD", salary_interval="year",
+        salary_max=85000, salary_currency="USD", salary_interval="year", onet_code="13-2011.00",
     )  # fmt: skip
     data = job_data(job, Match(job, 81, ("you have GAAP", "in Chicago")))
     assert set(data) == KEYS
@@ -54,6 +54,24 @@ async def test_match_and_search_cards_carry_their_job(chat: Chat, fakes: FakeSer
         assert data["reasons"]
     _, *found = await chat.say("/search python")
     assert all(len(r.jobs) == 1 and r.jobs[0]["score"] is None for r in found)
+
+
+@pytest.mark.parametrize(
+    ("city", "region", "country", "code"),
+    [
+        ("Atlanta", None, "GA", "US"),  # a state code in the country column: not Gabon
+        ("Toronto", "Ontario", None, "CA"),
+        (None, None, "Deutschland", None),  # not a name GeoNames knows: unsaid
+    ],
+)
+def test_the_country_comes_from_the_whole_location(
+    city: str | None, region: str | None, country: str | None, code: str | None
+) -> None:
+    remote = Job("csv", "1", "Accountant", "Acme", city=city, region=region, country=country,
+                 remote=RemoteMode.REMOTE)  # fmt: skip
+    data = job_data(remote)
+    assert data["country"] == code
+    assert data["remote_regions"] == [code or "*"]
 
 
 @pytest.mark.parametrize("mode", [RemoteMode.HYBRID, RemoteMode.ONSITE])
