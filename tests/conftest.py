@@ -147,14 +147,17 @@ async def demo_engine(tmp_path: Path, demo_templates: Path) -> AsyncIterator[Dem
 
     async def open_copy(now: datetime) -> AsyncEngine:
         template = demo_templates / f"{now:%Y%m%dT%H%M%S}.db"
-        if not template.exists():
-            engine = create_engine(sqlite_url(template))
+        if not template.exists():  # built aside and moved in whole, so never half-built
+            building = template.with_suffix(".building")
+            building.unlink(missing_ok=True)
+            engine = create_engine(sqlite_url(building))
             await migrate.upgrade(engine)
             clock = FakeClock(now)
             indexer = EmbeddingIndexer(WordHashEmbedder(), SqlVectorStore(engine), clock)
             await JobCatalog(SqlUnitOfWorkFactory(engine), indexer, clock).ensure_demo(300)
             await engine.dispose()
-        copy = tmp_path / "demo.db"
+            os.replace(building, template)
+        copy = tmp_path / f"demo-{len(engines)}.db"
         shutil.copyfile(template, copy)
         engines.append(create_engine(sqlite_url(copy)))
         return engines[-1]

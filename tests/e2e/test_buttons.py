@@ -20,7 +20,8 @@ from bot.config import load_config
 from domain.applications import Application, ApplicationStatus
 from domain.jobs import Job, Match
 from domain.pushes import AlertHit, Digest, FollowUp, SavedSearch
-from handlers.chat.conversation import CRASH, EXPIRED_BUTTON
+from handlers.chat.conversation import CRASH, EXPIRED_BUTTON, FALLBACK
+from handlers.chat.errors import GENERIC
 from handlers.chat.messages import Incoming, Reply, fits_in_button, replies_from_payload
 from handlers.pushes.wording import PushMessages
 from tests.conftest import SHARED_DATA
@@ -72,10 +73,19 @@ async def test_every_button_fits_and_answers(app: App) -> None:
     assert len(set(seen)) >= 15, seen
     assert all(fits_in_button(p) for p in seen), [p for p in seen if not fits_in_button(p)]
 
-    queue = sorted(dict.fromkeys(seen), key=lambda p: p.startswith(DESTRUCTIVE))
+    # Every button is pressed while the account still holds its data; the destructive ones,
+    # wherever they turn up, only once nothing else is left to press.
+    queue: list[str] = []
+    destructive: list[str] = []
+
+    def keep(payloads: list[str]) -> None:
+        for payload in payloads:
+            (destructive if payload.startswith(DESTRUCTIVE) else queue).append(payload)
+
+    keep(list(dict.fromkeys(seen)))
     pressed: set[str] = set()
-    while queue:
-        payload = queue.pop(0)
+    while queue or destructive:
+        payload = queue.pop(0) if queue else destructive.pop(0)
         if payload in pressed:
             continue
         pressed.add(payload)
@@ -83,14 +93,13 @@ async def test_every_button_fits_and_answers(app: App) -> None:
             Incoming(PLATFORM, "ann", "ann", "Ann", button_payload=payload)
         )
         text = "\n".join(r.text for r in answers)
-        assert "I don't know the command" not in text, (payload, text)
-        assert CRASH not in text, (payload, text)
-        assert EXPIRED_BUTTON not in text, (payload, text)
+        for wrong in ("I don't know the command", CRASH, EXPIRED_BUTTON, FALLBACK, GENERIC):
+            assert wrong not in text, (payload, text)
         more = button_payloads(answers)
         assert all(fits_in_button(p) for p in more), more
         if not payload.startswith(DESTRUCTIVE):
-            queue += [p for p in more if not p.startswith(DESTRUCTIVE)]
-    assert len(pressed) >= 18, sorted(pressed)
+            keep(more)
+    assert len(pressed) >= 15, sorted(pressed)
 
 
 async def test_an_unknown_kept_button_is_explained(app: App) -> None:

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.adapters.console import ConsoleAdapter
+from bot.adapters.console import PLATFORM, ConsoleAdapter
 from bot.app import App
 from domain.plans import PlanInputs, offline_plan
 from domain.profiles import Profile
 from domain.taxonomy import bundled_taxonomy
+from handlers.chat.messages import Incoming
 from tests.conftest import SHARED_DATA
 from tests.e2e.console_kit import app_without_catalog, console, say
 from tests.fake_openai import FakeOpenAI, Scripted
@@ -152,7 +153,7 @@ async def test_offline_plan_button_with_a_long_goal(llm_app: App, server: FakeOp
         "Ich möchte ins KI-Produktmanagement wechseln und meine Erfahrung aus Logistik "
         "und Einkauf nutzen"
     )
-    ann, bob = console(llm_app, "ann"), console(llm_app, "bob")
+    ann = console(llm_app, "ann")
     for line in ("/profile set title Buyer", "/profile set skills SAP", "/profile set hours 6"):
         await say(ann, line)
     server.answer(Scripted('{"target_role": "PM"}'), Scripted('{"target_role": "PM"}'))
@@ -161,10 +162,9 @@ async def test_offline_plan_button_with_a_long_goal(llm_app: App, server: FakeOp
     assert button["payload"].startswith("/b ")
     assert len(button["payload"].encode()) <= 64
 
-    await say(bob, "/profile")
-    bob._last_buttons = ann._last_buttons  # bob presses ann's button (a forged callback)
-    (stolen,) = await say(bob, "/press 1")
-    assert "That button has expired" in str(stolen["text"])
+    forged = Incoming(PLATFORM, "bob", "bob", "Bob", button_payload=button["payload"])
+    (stolen,) = await llm_app.conversation.handle(forged)  # bob sends ann's button's data
+    assert "That button has expired" in stolen.text
     (offline,) = await say(ann, "/press 1")
     assert "made by my offline planner" in str(offline["text"])
     (plans,) = await say(ann, "/plans")

@@ -11,8 +11,8 @@ from tests.handlers.conversation_kit import Chat
 
 
 @pytest.fixture
-def fakes(sqlite_engine: AsyncEngine) -> FakeServices:
-    return sqlite_services(sqlite_engine, FakeClock())
+def fakes(sqlite_engine: AsyncEngine, clock: FakeClock) -> FakeServices:
+    return sqlite_services(sqlite_engine, clock)
 
 
 @pytest.fixture

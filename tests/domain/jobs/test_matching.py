@@ -112,10 +112,11 @@ def test_a_remote_job_in_another_country_is_not_remote_for_this_user() -> None:
 
 def test_the_target_role_comes_first_and_reasons_name_what_fitted() -> None:
     analyst = Profile(title="Data Analyst", target_roles=["Data Engineer"], skills=["SQL"])
-    engineer_job = job(1, "Data Engineer", ["SQL"])
-    analyst_job = job(2, "Junior Data Analyst", ["SQL"])
+    analyst_job = job(1, "Data Analyst", ["SQL"])  # the lower id: first on a tie
+    engineer_job = job(2, "Data Engineer", ["SQL"])
     first, second = rank(analyst, [analyst_job, engineer_job], {1: 0.4, 2: 0.4})
-    assert first.job.id == 1  # the role they want, ahead of the one they have
+    assert first.job.id == 2  # the role they want, ahead of the one they have
+    assert first.score > second.score
     assert "the title fits your target (Data Engineer)" in first.reasons
     assert "the title is like your current one (Data Analyst)" in second.reasons
     assert not any("target" in r for r in second.reasons)

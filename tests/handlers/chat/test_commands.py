@@ -8,9 +8,7 @@ import pytest
 
 from handlers.chat.commands import split_command
 from handlers.chat.setup import build_command_table
-from tests.fakes import FakeClock, MemoryServices
 from tests.handlers.conversation_kit import Chat, texts
-from tests.memory_storage import MemoryUnitOfWorkFactory
 
 
 @pytest.mark.parametrize(
@@ -43,8 +41,9 @@ def test_every_declared_command_fits_the_platform_menus() -> None:
     assert table.get("help") is not None
 
 
-async def test_help_comes_from_the_declarations_and_aliases_run_the_command() -> None:
-    chat = Chat(MemoryServices(MemoryUnitOfWorkFactory(), FakeClock()).conversation())
+async def test_help_comes_from_the_declarations_and_aliases_run_the_command(chat: Chat) -> None:
+    # `chat` talks to the conversation over SQLite (tests/handlers/conftest.py): every
+    # feature's storage is there, so an alias's answer is the command's, not an apology.
     overview = texts(await chat.say("/help"))
     assert "/plan — a 12-week plan towards a new role" in overview
     assert "Also: " in overview  # commands kept out of the menus are still listed
@@ -52,5 +51,8 @@ async def test_help_comes_from_the_declarations_and_aliases_run_the_command() ->
     assert detail.startswith("/plan <goal> | show N | export — a 12-week plan")
     assert "/tasks — this week's tasks" in detail
     assert "Also written: /apps" in texts(await chat.say("/help applications"))
-    assert texts(await chat.say("/apps")) == texts(await chat.say("/applications"))
+    (listing,) = await chat.say("/apps")
+    assert listing.text.startswith("You're not tracking any applications yet")
+    assert listing.text == texts(await chat.say("/applications"))
+    assert texts(await chat.say("/jobs")).startswith("To find matching jobs I need to know")
     assert "There is no /nope" in texts(await chat.say("/help nope"))

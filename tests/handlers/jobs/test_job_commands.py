@@ -27,6 +27,7 @@ async def test_matches_need_a_profile_then_come_as_cards_with_buttons(chat: Chat
     assert [b.label for b in cards[0].buttons] == ["Save", "Applied", "Dismiss", "Tailor"]
     assert [b.payload for b in tail.buttons] == ["/matches 2"]
     second = await chat.say("/matches 2")
+    assert len(second) == 7  # a heading, five cards and "More"
     first_ids = {c.text.split(" ")[0] for c in cards}
     assert not first_ids & {c.text.split(" ")[0] for c in second[1:-1]}
 

@@ -47,12 +47,14 @@ async def test_match_and_search_cards_carry_their_job(chat: Chat, fakes: FakeSer
     await chat.say("/profile set target_roles Data Engineer")
     await chat.say("/profile set skills Python, SQL")
     _, *cards, _ = await chat.say("/matches")
+    assert len(cards) == 5
     for card in cards:
         (data,) = card.jobs
         assert data["title"] in card.text.splitlines()[0]
         assert isinstance(data["score"], int)
         assert data["reasons"]
     _, *found = await chat.say("/search python")
+    assert found
     assert all(len(r.jobs) == 1 and r.jobs[0]["score"] is None for r in found)
 
 
