@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "domain" / "taxonomy" / "occupation_titles.tsv.gz"
-CROSSWALK_KINDS = {"exactMatch": 0, "closeMatch": 1}
+CROSSWALK_KINDS = {"exactMatch", "closeMatch"}
 
 
 def _tsv(path: Path) -> list[dict[str, str]]:
@@ -65,7 +66,11 @@ def main(taxonomy: str) -> None:
             titles[code].setdefault(label, "esco")
     for code, uri in close_uri.items():
         exact_uri.setdefault(code, uri)
-    with gzip.open(OUT, "wt", encoding="utf-8", newline="\n") as out:
+    # mtime=0: the same sources give the same bytes, so a rebuild shows no spurious change.
+    with (
+        gzip.GzipFile(OUT, "wb", mtime=0) as raw,
+        io.TextIOWrapper(raw, "utf-8", newline="\n") as out,
+    ):
         out.write(
             "# O*NET 28.x/29.0 (onetcenter.org, USDOL/ETA, CC BY 4.0) and ESCO v1.1 "
             "(European Commission) via the official ESCO-O*NET crosswalk\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from domain.applications import (
     Application,
@@ -21,6 +21,14 @@ from domain.jobs.ranking import ALGORITHM, Match, Preferences, passes, rank, tit
 from domain.profiles import Profile
 
 PROFILE_VECTORS = "profile"
+
+# The profile's job filters, and each one's value when it is left out.
+RELAXABLE: dict[str, object] = {
+    "locations": [],
+    "remote": None,
+    "salary_floor": None,
+    "keywords": [],
+}
 CANDIDATES = 200
 DIGEST_CANDIDATES = 50  # a digest shows a handful: fewer candidates, ~4x less work per user
 RESUME_QUERY_CHARS = 6_000  # the resume's words join the keyword query
@@ -68,34 +76,22 @@ class JobMatcher:
 
     async def filter_to_relax(self, user_id: int) -> str | None:
         """When the user's filters leave no match: the filter ("locations", "remote",
-        "salary_floor" or "keywords") whose removal alone lets the most candidates through,
-        or None when no single filter is the reason."""
+        "salary_floor" or "keywords") whose removal alone lets the most jobs through — the
+        same ranking as `matches`, once per filter left out — or None when no single filter
+        is the reason."""
         async with self.uow.read() as uow:
             profile = await uow.profiles.get(user_id)
             excluded = await uow.recommendations.excluded_job_ids(user_id)
-        vector = None
-        if self.indexer is not None and profile_text(profile):
-            vector = (await self.indexer.ensure(PROFILE_VECTORS, {0: profile_text(profile)}))[0]
-        await self.index.refresh()
-        cosines = await self.index.candidates(
-            vector, profile.skills, _target_terms(profile), CANDIDATES
-        )
-        async with self.uow.read() as uow:
-            jobs = await uow.jobs.get_many([i for i in cosines if i not in excluded])
-        prefs = Preferences.of(profile)
-        without = {
-            "locations": replace(prefs, locations=()),
-            "remote": replace(prefs, remote=None),
-            "salary_floor": replace(prefs, salary_floor=None),
-            "keywords": replace(prefs, keywords=()),
-        }
         best, most = None, 0
-        for name, loosened in without.items():
-            if loosened == prefs:
+        for name, cleared in RELAXABLE.items():
+            if getattr(profile, name) in (None, []):
                 continue
-            through = sum(1 for job in jobs.values() if passes(job, loosened))
-            if through > most:
-                best, most = name, through
+            loosened = profile.model_copy(update={name: cleared})
+            ranked = await self._rank(
+                {user_id: loosened}, {user_id: excluded}, {user_id: 0}, CANDIDATES
+            )
+            if len(ranked[user_id]) > most:
+                best, most = name, len(ranked[user_id])
         return best
 
     async def fresh(

@@ -55,9 +55,9 @@ class PlanService:
 
     async def create(
         self, user_id: int, goal: str, offline: bool = False
-    ) -> tuple[StoredPlan, str, bytes]:
+    ) -> tuple[StoredPlan, list[TaskState], str, bytes]:
         """Make a plan for `goal`, store it with its tasks, and write it as JSON.
-        Returns the plan, the file name and the file's bytes."""
+        Returns the plan, its tasks, the file name and the file's bytes."""
         async with self.uow.read() as uow:
             profile = await uow.profiles.get(user_id)
             user = await uow.users.get(user_id)
@@ -73,12 +73,13 @@ class PlanService:
             stored = await uow.plans.add(
                 user_id, inputs.goal, plan, model, used_in, used_out, elapsed, now
             )
+            tasks = await uow.plans.tasks(stored.id)
             await uow.commit()
         who = re.sub(r"[^A-Za-z0-9]+", "_", profile.name or (user.display_name if user else "me"))
         name = f"career_plan_{who.strip('_').lower() or 'me'}_{now:%Y%m%dT%H%M%S}.json"
         data = json.dumps(export_document(stored), indent=2, ensure_ascii=False).encode()
         await self.exports.write(name, data)
-        return stored, name, data
+        return stored, tasks, name, data
 
     async def _with_model(
         self, user_id: int, inputs: PlanInputs

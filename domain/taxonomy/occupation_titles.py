@@ -36,7 +36,7 @@ PAY = re.compile(
 )
 CLEAR_MATCH = 0.5  # a best score below this: the title does not clearly name an occupation
 TOOL_WEIGHT = 0.25  # of a technology word's usual weight in a title
-QUERY_EXPONENT = 1.0  # how much a title's unexplained words cost (a name's always cost fully)
+MAX_MATCHES = 10
 CLOSE_BONUS = 0.05  # per log(1 + names scoring near the best) of an occupation
 SOURCE_WEIGHT = {"onet": 1.0, "alt": 0.98, "reported": 0.98, "esco": 0.96}
 
@@ -84,14 +84,23 @@ ABBREVIATIONS = {
     "svp": "senior vice president",
 }
 JOINED = {("dev", "ops"): "devops", ("front", "end"): "frontend", ("back", "end"): "backend"}
-# Words that say level, contract or place of work, not the occupation.
+# Words that never name an occupation: level and small words, left out of titles and names.
 NOT_OCCUPATION = {
     "senior", "junior", "mid", "level", "entry", "experienced", "i", "ii", "iii", "iv", "v",
-    "1", "2", "3", "4", "5", "full", "part", "time", "fulltime", "parttime", "ft", "pt",
-    "contract", "contractor", "temp", "temporary", "permanent", "remote", "hybrid", "onsite",
-    "site", "w2", "c2c", "urgent", "hiring", "immediate", "needed", "opening", "the", "a",
-    "an", "of", "and", "for", "in", "to", "with", "at", "or", "m", "f", "d", "w", "x",
-    "shift", "1st", "2nd", "3rd", "night", "weekend", "day", "days", "nights",
+    "1", "2", "3", "4", "5", "the", "a", "an", "of", "and", "for", "in", "to", "with", "at",
+    "or", "m", "f", "d", "w", "x",
+}  # fmt: skip
+# Words that say rank ("Lead", "Staff") or the terms of a vacancy (contract, schedule, place
+# of work) but also belong to occupations' names ("Lead Teacher", "Shift Supervisor",
+# "Contract Manager"): kept in the known names, and in a title only when fewer than two
+# other words remain ("Shift Supervisor", but not "Forklift Operator 2nd shift"). A title of
+# rank words alone ("Principal") keeps them.
+RANKS = {"lead", "principal", "staff", "head"}
+TERMS = {
+    "full", "part", "time", "fulltime", "parttime", "ft", "pt", "contract", "contractor",
+    "temp", "temporary", "permanent", "remote", "hybrid", "onsite", "site", "w2", "c2c",
+    "urgent", "hiring", "immediate", "needed", "opening", "shift", "1st", "2nd", "3rd",
+    "night", "weekend", "day", "days", "nights",
 }  # fmt: skip
 
 
@@ -127,7 +136,16 @@ def _singular(word: str) -> str:
 
 
 def title_words(title: str) -> list[str]:
-    """The words of `title` that name an occupation, normalised."""
+    """The words of a vacancy title that name an occupation, normalised."""
+    words = _name_words(title)
+    essential = [w for w in words if w not in RANKS and w not in TERMS]
+    if len(essential) >= 2:
+        return essential
+    return words if essential else [w for w in words if w in RANKS]
+
+
+def _name_words(title: str) -> list[str]:
+    """The words of a known occupation name, normalised (level and small words left out)."""
     raw = re.findall(r"[a-z0-9+#]+", _fold(title).replace("&", " and "))
     words: list[str] = []
     i = 0
@@ -156,17 +174,22 @@ class OccupationIndex:
         self.occupations = occupations
         self._names: list[tuple[str, str, frozenset[str], float]] = []  # code, title, words, w
         postings: dict[str, list[int]] = defaultdict(list)
+        # Names with the same words ("Software Engineer", "software engineers") are one name,
+        # with the best source's weight.
+        named: dict[tuple[str, frozenset[str]], tuple[str, float]] = {}
         for code, source, title in titles:
-            words = frozenset(title_words(title))
-            if not words or code not in occupations:
-                continue
+            words = frozenset(_name_words(title))
+            weight = SOURCE_WEIGHT.get(source, 0.9)
+            if words and code in occupations and weight > named.get((code, words), ("", 0.0))[1]:
+                named[(code, words)] = (title, weight)
+        for (code, words), (title, weight) in named.items():
             for word in words:
                 postings[word].append(len(self._names))
-            self._names.append((code, title, words, SOURCE_WEIGHT.get(source, 0.9)))
+            self._names.append((code, title, words, weight))
         total = len(self._names)
         # A tool word keeps its weight where an occupation's own title uses it.
-        own = {w for code, o in occupations.items() for w in title_words(o.name)}
-        self._tools = {t for tool in tools for t in title_words(tool)} - own
+        own = {w for o in occupations.values() for w in _name_words(o.name)}
+        self._tools = {t for tool in tools for t in _name_words(tool)} - own
         self._idf = {
             w: math.log(1 + total / len(ids)) * (TOOL_WEIGHT if w in self._tools else 1.0)
             for w, ids in postings.items()
@@ -176,12 +199,12 @@ class OccupationIndex:
         self._name_weight = [sum(self._idf[w] for w in words) for _, _, words, _ in self._names]
 
     def match(self, title: str, k: int = 3) -> list[OccupationMatch]:
-        """The `k` occupations `title` most likely names, best first (none if no word of it
-        names an occupation)."""
-        return list(self._match(title, k))
+        """The `k` (at most 10) occupations `title` most likely names, best first (none if
+        no word of it names an occupation)."""
+        return list(self._match(title)[:k])
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one index per process, titles repeat a lot
-    def _match(self, title: str, k: int) -> tuple[OccupationMatch, ...]:
+    def _match(self, title: str) -> tuple[OccupationMatch, ...]:
         best: dict[str, tuple[float, int, int]] = {}  # code -> score, name, close names
         title = PAY.sub(" ", title)
         parts = [p for p in LEAD_SEGMENT.split(title) if p.strip()][:MAX_PARTS]
@@ -196,7 +219,7 @@ class OccupationIndex:
             code: (min(1.0, score * (1 + CLOSE_BONUS * math.log1p(close))), score, name)
             for code, (score, name, close) in best.items()
         }
-        ranked = sorted(final.items(), key=lambda item: (-item[1][0], -item[1][1]))[:k]
+        ranked = sorted(final.items(), key=lambda item: (-item[1][0], -item[1][1]))[:MAX_MATCHES]
         return tuple(
             OccupationMatch(self.occupations[code], round(score, 4), self._names[name][1])
             for code, (score, _, name) in ranked
@@ -220,7 +243,7 @@ class OccupationIndex:
             code, _, _, weight = self._names[name]
             of_name = common / self._name_weight[name]
             of_query = common / query_weight
-            per_code[code].append((weight * of_name * of_query**QUERY_EXPONENT, name))
+            per_code[code].append((weight * of_name * of_query, name))
         found = []
         for code, scored in per_code.items():
             top, name = max(scored)

@@ -28,10 +28,6 @@ class Command:
     def synopsis(self) -> str:
         return f"/{self.name} {self.args}".rstrip()
 
-    @property
-    def args_required(self) -> bool:
-        return self.args.startswith("<")
-
     def detail(self) -> str:
         """What /help <command> says."""
         lines = [f"{self.synopsis} — {self.summary}", *self.usage]
@@ -78,7 +74,7 @@ class CommandTable:
 
     def overview(self) -> str:
         lines = ["Here's what I can do:"]
-        lines += [f"/{c.name} — {c.summary}" for c in self if c.in_menu]
+        lines += [f"/{c.name} — {c.summary}" for c in self.menu()]
         more = [f"/{c.name}" for c in self if not c.in_menu]
         if more:
             lines.append("Also: " + ", ".join(more))

@@ -84,17 +84,15 @@ async def answer(ctx: Context, text: str) -> list[Reply]:
 
 async def _make(ctx: Context, goal: str, offline: bool) -> list[Reply]:
     try:
-        stored, name, data = await ctx.services.plans.create(ctx.user.id, goal, offline)
+        stored, tasks, name, data = await ctx.services.plans.create(ctx.user.id, goal, offline)
     except (PlanFailed, AIError) as exc:
         return [
             Reply(
-                f"I couldn't make a complete plan with the language model ({tell(exc)}). "
-                "Nothing was saved. I can make one with my offline planner instead.",
+                f"I couldn't make a complete plan with the language model. {tell(exc)} "
+                "Nothing was saved; I can make one with my offline planner instead.",
                 buttons=(Button("Make an offline plan", f"/plan offline {goal}"),),
             )
         ]
-    plans = await ctx.services.plans.plans(ctx.user.id)
-    _, tasks = await ctx.services.plans.get(ctx.user.id, len(plans))
     return [
         Reply(
             render_plan(stored, tasks, ctx),

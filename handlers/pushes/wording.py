@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from domain.jobs import Job
 from domain.pushes import AlertHit, CheckIn, Digest, FollowUp, Payload
 from handlers.chat.messages import Button, Reply, replies_to_payload
 from handlers.jobs.commands import job_card
 from handlers.jobs.job_data import job_data
 
 ALERT_JOBS_SHOWN = 5
+
+
+def save_button(job: Job) -> Button:
+    return Button(f"Save #{job.id}", f"/job save {job.id}")
 
 
 class PushMessages:
@@ -33,9 +38,7 @@ class PushMessages:
             f"{'match' if count == 1 else 'matches'}.\n\n{cards}\n\n"
             "Save with the buttons, or /save 12 17 · /dismiss 12 · /digest off to stop."
         )
-        buttons = tuple(
-            Button(f"Save #{m.job.id}", f"/job save {m.job.id}") for m in digest.matches
-        )
+        buttons = tuple(save_button(m.job) for m in digest.matches)
         jobs = tuple(job_data(m.job, m) for m in digest.matches)
         return replies_to_payload(
             [Reply(text, buttons=(*buttons, Button("All matches", "/matches")), jobs=jobs)]
@@ -80,7 +83,7 @@ class PushMessages:
         if more:
             lines += ["", f"…and {more} more: /search {hit.search.query}"]
         buttons = (
-            *(Button(f"Save #{job.id}", f"/job save {job.id}") for job in shown),
+            *(save_button(job) for job in shown),
             Button("Stop this alert", f"/alert off {hit.number}"),
         )
         jobs = tuple(job_data(job) for job in shown)
