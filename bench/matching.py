@@ -48,7 +48,7 @@ from domain.jobs import (
 )
 from domain.profiles import Profile
 from domain.resumes import apply_resume, parse_resume
-from domain.taxonomy import bundled_taxonomy
+from domain.taxonomy import bundled_taxonomy, occupation_of
 from storage import migrate
 from storage.database import create_engine, sqlite_url
 from storage.jobs.repository import _job_values
@@ -75,6 +75,8 @@ async def ranking_quality(data: Path) -> None:
             {"id": n, "title": title, "company": path.stem, "description": text}, "bench", taxonomy
         )
         job.id = n
+        occupation = occupation_of(title)  # as import stores it
+        job.onet_code = occupation.onet_code if occupation else None
         jobs.append(job)
     profiles = [
         apply_resume(Profile(), parse_resume(t, taxonomy, date(2026, 3, 2))) for t in resume_texts

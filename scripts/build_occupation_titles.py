@@ -10,6 +10,9 @@ Rows: O*NET-SOC code, source, title. Sources: `onet` (the occupation's own title
 (ESCO preferred and alternative labels of the ESCO occupations the official ESCO–O*NET
 crosswalk maps to that code as an exact or close match). A header lists each occupation's
 name and its ESCO URI: the exact match, else the first close match, else none.
+
+Also domain/taxonomy/related_occupations.tsv.gz: O*NET's related occupations, one row per
+pair (code, related code, tier: Primary-Short, Primary-Long or Supplemental).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "domain" / "taxonomy" / "occupation_titles.tsv.gz"
+RELATED_OUT = OUT.with_name("related_occupations.tsv.gz")
 CROSSWALK_KINDS = {"exactMatch", "closeMatch"}
 
 
@@ -80,6 +84,18 @@ def main(taxonomy: str) -> None:
         for code in sorted(titles):
             for title, source in sorted(titles[code].items()):
                 out.write(f"{code}\t{source}\t{title}\n")
+    related = _tsv(root / "onet" / "related_occupations.tsv")
+    with (
+        gzip.GzipFile(RELATED_OUT, "wb", mtime=0) as raw,
+        io.TextIOWrapper(raw, "utf-8", newline="\n") as out,
+    ):
+        out.write("# O*NET 29.0 related occupations (onetcenter.org, USDOL/ETA, CC BY 4.0)\n")
+        for row in sorted(related, key=lambda r: (r["O*NET-SOC Code"], int(r["Index"]))):
+            if row["O*NET-SOC Code"] in names and row["Related O*NET-SOC Code"] in names:
+                out.write(
+                    f"{row['O*NET-SOC Code']}\t{row['Related O*NET-SOC Code']}\t"
+                    f"{row['Relatedness Tier']}\n"
+                )
     count = sum(len(t) for t in titles.values())
     print(f"{len(names)} occupations, {count} titles, {len(exact_uri)} with an ESCO URI -> {OUT}")
 

@@ -4,12 +4,14 @@ tests/memory_storage.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.wiring import AppUnitOfWork, Ports, wire_services
 from domain.file_types import FileType
+from domain.jobs import EMPTY
 from domain.resumes import ExtractedText, ResumeLimits
 from tests.memory_storage import MemoryUnitOfWorkFactory
 
@@ -119,7 +121,12 @@ class EmptyCatalogIndex:
         return None
 
     async def candidates(
-        self, vector: list[float] | None, skills: list[str], terms: set[str], limit: int
+        self,
+        vector: list[float] | None,
+        skills: list[str],
+        terms: set[str],
+        limit: int,
+        occupations: Mapping[str, float] = EMPTY,
     ) -> dict[int, float]:
         return {}
 

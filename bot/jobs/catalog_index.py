@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Protocol
 
 import numpy as np
 
-from domain.jobs import JOB_VECTORS, JobsUnitOfWorkFactory, VectorStore, title_terms
+from domain.jobs import EMPTY, JOB_VECTORS, JobsUnitOfWorkFactory, VectorStore, title_terms
 
 LOAD_BATCH = 5_000
 
@@ -49,6 +50,7 @@ class NumpyCatalogIndex:
         self._matrix = np.zeros((0, dimensions), dtype=np.float32)
         self._skills: dict[str, list[int]] = defaultdict(list)
         self._terms: dict[str, list[int]] = defaultdict(list)
+        self._codes: dict[str, list[int]] = defaultdict(list)  # O*NET code → rows
         self._last_id = 0
         self._lock = asyncio.Lock()
 
@@ -77,6 +79,8 @@ class NumpyCatalogIndex:
                         self._skills[skill.casefold()].append(offset + n)
                     for term in title_terms(job.title):
                         self._terms[term].append(offset + n)
+                    if job.onet_code is not None:
+                        self._codes[job.onet_code].append(offset + n)
                 offset += len(batch)
                 id_blocks.append(np.array(ids, dtype=np.int64))
                 matrix_blocks.append(rows)
@@ -86,11 +90,17 @@ class NumpyCatalogIndex:
                 self._matrix = np.vstack(matrix_blocks)
 
     async def candidates(
-        self, vector: list[float] | None, skills: list[str], terms: set[str], limit: int
+        self,
+        vector: list[float] | None,
+        skills: list[str],
+        terms: set[str],
+        limit: int,
+        occupations: Mapping[str, float] = EMPTY,
     ) -> dict[int, float]:
         if not len(self._ids):
             return {}
         by_tokens = self._token_candidates(skills, terms, limit)
+        by_tokens |= self._occupation_candidates(occupations, limit)
         if vector is None:
             return {int(self._ids[i]): 0.0 for i in by_tokens}
         if self._database_search is not None:
@@ -101,6 +111,14 @@ class NumpyCatalogIndex:
         scores = self._matrix @ np.asarray(vector, dtype=np.float32)
         chosen = set(_top(scores, limit)) | by_tokens
         return {int(self._ids[i]): float(scores[i]) for i in chosen}
+
+    def _occupation_candidates(self, occupations: Mapping[str, float], limit: int) -> set[int]:
+        chosen: list[int] = []
+        for code in sorted(occupations, key=lambda c: (-occupations[c], c)):
+            chosen.extend(self._codes.get(code, ()))
+            if len(chosen) >= limit:
+                break
+        return set(chosen[:limit])
 
     def _token_candidates(self, skills: list[str], terms: set[str], limit: int) -> set[int]:
         chosen: set[int] = set()

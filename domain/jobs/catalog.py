@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import Protocol
 
 from domain.clock import Clock
@@ -14,17 +16,26 @@ from domain.jobs.ranking import Preferences, passes
 from domain.taxonomy import occupation_of
 
 JOB_VECTORS = "job"
+EMPTY: Mapping[str, float] = MappingProxyType({})
 
 
 class CatalogIndex(Protocol):
-    """Finds candidate jobs fast: by meaning (vectors), by skills and by title words."""
+    """Finds candidate jobs fast: by meaning (vectors), by skills, by title words and by
+    occupation."""
 
     async def refresh(self) -> None: ...
 
     async def candidates(
-        self, vector: list[float] | None, skills: list[str], terms: set[str], limit: int
+        self,
+        vector: list[float] | None,
+        skills: list[str],
+        terms: set[str],
+        limit: int,
+        occupations: Mapping[str, float] = EMPTY,
     ) -> dict[int, float]:
-        """Job ids worth scoring, each with its cosine similarity to `vector` (0 if none)."""
+        """Job ids worth scoring, each with its cosine similarity to `vector` (0 if none):
+        the nearest by vector, those sharing most skills or title words, and those in the
+        `occupations` (O*NET code → how well it fits), best fit first — `limit` of each."""
         ...
 
 

@@ -16,6 +16,7 @@ from domain.clock import Clock
 from domain.errors import DomainError, NotFound, numbered
 from domain.jobs.catalog import CatalogIndex
 from domain.jobs.embeddings import EmbeddingIndexer
+from domain.jobs.occupation_fit import person_occupations, wanted_occupations
 from domain.jobs.ports import JobsUnitOfWorkFactory
 from domain.jobs.ranking import ALGORITHM, Match, Preferences, passes, rank, title_terms
 from domain.profiles import Profile
@@ -131,7 +132,11 @@ class JobMatcher:
         wanted: dict[int, dict[int, float]] = {}  # user → candidate job → cosine
         for user_id, profile in profiles.items():
             cosines = await self.index.candidates(
-                vectors.get(user_id), profile.skills, _target_terms(profile), candidates
+                vectors.get(user_id),
+                profile.skills,
+                _target_terms(profile),
+                candidates,
+                wanted_occupations(person_occupations(profile)),
             )
             skip, newer = hidden[user_id], after_job_ids[user_id]
             wanted[user_id] = {i: c for i, c in cosines.items() if i > newer and i not in skip}

@@ -11,16 +11,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from domain.jobs.model import SENIORITY_YEARS, Job, RemoteMode
+from domain.jobs.occupation_fit import (
+    CURRENT_TITLE_WEIGHT,
+    PersonOccupation,
+    occupation_fit,
+    occupation_name,
+    person_occupations,
+)
 from domain.profiles import Profile
 from domain.resumes import place_names
 from domain.taxonomy import bundled_taxonomy
+from domain.taxonomy import closeness as closeness_of
 
 ALGORITHM = "hybrid-v1"
 GENERIC_SKILL_WORDS = frozenset(
     {"management", "skill", "analysis", "planning", "development", "software", "tool"}
 )
-CURRENT_TITLE_WEIGHT = 0.7  # of a target role's, for the title fit
-WEIGHTS = {"semantic": 0.25, "lexical": 0.2, "skills": 0.35, "title": 0.2}
+# Each signal's share of the score (divided by their sum). The occupation's weight was
+# measured on bench/occupation_ranking.py and bench/matching.py (docs/benchmarks.md).
+WEIGHTS = {"semantic": 0.25, "lexical": 0.2, "skills": 0.35, "title": 0.2, "occupation": 0.1}
 _STOP = {
     "and",
     "or",
@@ -209,6 +218,8 @@ def rank(
     )
     lexical = bm25.scores(query)
     top_lexical = max(lexical.values(), default=0.0) or 1.0
+    occupations = person_occupations(profile)
+    without_occupation = {**WEIGHTS, "occupation": 0.0}
     matches = []
     for job in jobs:
         job_id = job.id or 0
@@ -224,15 +235,20 @@ def rank(
             if terms | t
         ]
         title, fitted = max(fits, key=lambda fit: fit[0], default=(0.0, ""))  # first on ties
+        occupation, through = occupation_fit(occupations, job.onet_code)
         signals = {
             "semantic": semantic_scale(cosines.get(job_id, 0.0)),
             "lexical": lexical.get(job_id, 0.0) / top_lexical,
             "skills": skills,
             "title": title,
+            "occupation": occupation,
         }
-        raw = sum(WEIGHTS[k] * v for k, v in signals.items())
+        # A job whose occupation is unknown is judged on the other signals alone.
+        weights = WEIGHTS if job.onet_code is not None else without_occupation
+        raw = sum(weights[k] * v for k, v in signals.items()) / sum(weights.values())
         raw *= _seniority_factor(job, profile.experience_years)
         reasons = _reasons(job, have, missing, title, fitted, profile)
+        reasons = _with_occupation(reasons, job, through)
         matches.append(Match(job, round(100 * raw), reasons))
     matches.sort(key=lambda m: (-m.score, m.job.id or 0))
     return matches
@@ -289,6 +305,25 @@ def _near(a: frozenset[str], b: frozenset[str]) -> bool:
         and extra <= GENERIC_STEMS
         and bool(small - GENERIC_STEMS)
     )
+
+
+def _with_occupation(
+    reasons: tuple[str, ...], job: Job, through: PersonOccupation | None
+) -> tuple[str, ...]:
+    """The occupation's reason, when the job's occupation is the person's or close to it and
+    no title reason already says as much."""
+    if through is None or job.onet_code is None or any("title" in r for r in reasons):
+        return reasons
+    near = closeness_of(through.onet_code, job.onet_code)
+    whose = "the occupation you want" if through.target else "your occupation"
+    if near == 1.0:
+        line = f"{whose}: {occupation_name(job.onet_code)}"
+    elif near >= 0.6:
+        line = f"close to {whose} ({occupation_name(through.onet_code)})"
+    else:
+        return reasons
+    kept = [r for r in reasons if r != "related to your profile"]
+    return tuple([*kept[:1], line, *kept[1:]][:3])
 
 
 def _seniority_factor(job: Job, years: float | None) -> float:

@@ -3,6 +3,8 @@
 Other features import the names below; the modules inside are this package's own business.
 """
 
+from domain.taxonomy.occupation_closeness import close_to as close_to
+from domain.taxonomy.occupation_closeness import closeness as closeness
 from domain.taxonomy.occupation_titles import Occupation as Occupation
 from domain.taxonomy.occupation_titles import OccupationIndex as OccupationIndex
 from domain.taxonomy.occupation_titles import OccupationMatch as OccupationMatch

@@ -83,7 +83,12 @@ ABBREVIATIONS = {
     "avp": "assistant vice president",
     "svp": "senior vice president",
 }
-JOINED = {("dev", "ops"): "devops", ("front", "end"): "frontend", ("back", "end"): "backend"}
+JOINED = {
+    ("dev", "ops"): "devops",
+    ("front", "end"): "frontend",
+    ("back", "end"): "backend",
+    ("full", "stack"): "fullstack",
+}
 # Words that never name an occupation: level and small words, left out of titles and names.
 NOT_OCCUPATION = {
     "senior", "junior", "mid", "level", "entry", "experienced", "i", "ii", "iii", "iv", "v",
