@@ -99,22 +99,51 @@ async def matches_command(ctx: Context, args: str) -> list[Reply]:
                 "something specific."
             )
         ]
-    head = Reply(f"Your best matches{'' if page == 1 else f' (page {page})'}:")
-    cards = [
-        Reply(job_card(m.job, m), buttons=job_buttons(m.job.id), jobs=(job_data(m.job, m),))
-        for m in found
-    ]
-    tail = Reply(
-        "Save or mark several at once: /save 12 17 · /applied 12 · /dismiss 12 17",
-        buttons=(Button("More", f"/matches {page + 1}"),),
+    heading = f"Your best matches{'' if page == 1 else f' (page {page})'}:"
+    paging = [Button("‹ Back", f"/matches {page - 1}")] if page > 1 else []
+    paging.append(Button("More ›", f"/matches {page + 1}"))
+    return [job_list(heading, [(m.job, m) for m in found], tuple(paging))]
+
+
+def job_list(
+    heading: str, shown: list[tuple[Job, Match | None]], extra: tuple[Button, ...] = ()
+) -> Reply:
+    """Jobs in one message, numbered, with a Save and a Dismiss button for each; the job
+    numbers (#12) work with /job, /save, /applied, /dismiss and /tailor job."""
+    cards = [f"{n}. {job_card(job, match)}" for n, (job, match) in enumerate(shown, start=1)]
+    ids = " ".join(str(job.id) for job, _ in shown[:2])
+    first = shown[0][0].id
+    footer = (
+        f"/job {first} shows one job with all its buttons (Applied, Tailor); several at "
+        f"once: /save {ids} · /applied {first} · /dismiss {ids}"
     )
-    return [head, *cards, tail]
+    text = "\n\n".join([heading, *cards, footer])
+    buttons = [
+        button
+        for n, (job, _) in enumerate(shown, start=1)
+        for button in (
+            Button(f"Save {n}", f"/job save {job.id}"),
+            Button(f"Dismiss {n}", f"/job dismiss {job.id}"),
+        )
+    ]
+    data = tuple(job_data(job, match) for job, match in shown)
+    return Reply(text, buttons=(*buttons, *extra), jobs=data)
 
 
 async def job_command(ctx: Context, args: str) -> list[Reply]:
     words = args.split()
+    if len(words) == 1 and words[0].lstrip("#").isdigit():
+        job = await ctx.services.catalog.get(int(words[0].lstrip("#")))
+        if job is None:
+            return [Reply(f"I couldn't find job {words[0]}. The # numbers are in /matches.")]
+        return [Reply(job_card(job), buttons=job_buttons(job.id), jobs=(job_data(job),))]
     if len(words) != 2 or words[0] not in {"save", "applied", "dismiss"} or not words[1].isdigit():
-        return [Reply("Use the buttons under a match, or /job save|applied|dismiss <job number>.")]
+        return [
+            Reply(
+                "Use the buttons under a match, /job <job number> to see one, or "
+                "/job save|applied|dismiss <job number>."
+            )
+        ]
     return await _act(ctx, words[0], [int(words[1])])
 
 
@@ -157,13 +186,7 @@ async def search_command(ctx: Context, args: str) -> list[Reply]:
     found = await ctx.services.catalog.search(ctx.user.id, words)
     if not found:
         return [Reply(f"No jobs mention {' '.join(words)} within your filters (/prefs).")]
-    return [
-        Reply(f"Jobs mentioning {' '.join(words)}:"),
-        *[
-            Reply(job_card(job), buttons=job_buttons(job.id), jobs=(job_data(job),))
-            for job in found
-        ],
-    ]
+    return [job_list(f"Jobs mentioning {' '.join(words)}:", [(job, None) for job in found])]
 
 
 async def prefs_command(ctx: Context, args: str) -> list[Reply]:
@@ -212,8 +235,9 @@ COMMANDS = (
     Command(
         "job",
         job_command,
-        "save, mark applied or dismiss a job",
-        "<save|applied|dismiss> <job id>",
+        "one job with all its actions; or save, mark applied or dismiss it",
+        "[save|applied|dismiss] <job id>",
+        ("/job 12 — the job with its buttons", "/job save 12"),
         in_menu=False,
     ),
     Command(

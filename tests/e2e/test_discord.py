@@ -181,21 +181,18 @@ async def test_matches_come_with_buttons(
         await world.dm(world.ann, "/profile set skills Python, SQL, Airflow")
         world.payloads.clear()
         replies = await world.dm(world.ann, "/matches")
-        assert len(replies) == 7
-        card = world.payloads[1]
-        (row,) = card["components"]
-        buttons = [(b["label"], b["custom_id"]) for b in row["components"]]
+        assert len(replies) == 1  # one message: five jobs, numbered
+        rows = world.payloads[0]["components"]
+        buttons = [(b["label"], b["custom_id"]) for row in rows for b in row["components"]]
         job_id = buttons[0][1].split()[-1]
-        assert buttons == [
-            ("Save", f"cb:/job save {job_id}"),
-            ("Applied", f"cb:/job applied {job_id}"),
-            ("Dismiss", f"cb:/job dismiss {job_id}"),
-            ("Tailor", f"cb:/tailor job {job_id}"),
-        ]
+        assert buttons[:2] == [("Save 1", f"cb:/job save {job_id}"),
+                               ("Dismiss 1", f"cb:/job dismiss {job_id}")]  # fmt: skip
+        assert buttons[-1] == ("More ›", "cb:/matches 2")
+        assert len(buttons) == 11
         press = Recorded(
             world.ann,
             None,
-            replies[1].channel.id,
+            replies[0].channel.id,
             type=discord.InteractionType.component,
             data={"custom_id": f"cb:/job save {job_id}"},
         )

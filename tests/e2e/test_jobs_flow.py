@@ -31,44 +31,46 @@ async def test_matches_buttons_and_applications(app: App) -> None:
     assert "I need to know what you do" in str(thin[0]["text"])
     await say(ann, "/profile set target_roles Data Engineer")
     await say(ann, "/profile set skills Python, SQL, Airflow")
-    replies = await say(ann, "/matches")
-    head, *cards, tail = replies
-    assert head["text"] == "Your best matches:"
-    assert len(cards) == 5
-    first = str(cards[0]["text"])
+    (listing,) = await say(ann, "/matches")
+    text = str(listing["text"])
+    assert text.startswith("Your best matches:\n\n1. #")
+    cards = text.split("\n\n")[1:-1]
+    assert len(cards) == len(listing["jobs"]) == 5
+    first = cards[0]
     assert "Data Engineer" in first.splitlines()[0]
     assert "Match " in first
     assert "you have Python, SQL, Apache Airflow" in first
-    (data,) = cards[0]["jobs"]
+    data = listing["jobs"][0]
     assert data["title"] in first.splitlines()[0]
     assert data["work_mode"] in ("remote", "hybrid", "onsite")
     assert len(data["country"]) == 2
-    labels = [b["label"] for b in cards[0]["buttons"]]
-    assert labels == ["Save", "Applied", "Dismiss", "Tailor"]
-    assert [b["label"] for b in tail["buttons"]] == ["More"]
-    first_id = first.split(" ")[0]  # "#7"
+    labels = [b["label"] for b in listing["buttons"]]
+    assert labels[:2] == ["Save 1", "Dismiss 1"]
+    assert labels[-1] == "More ›"
+    first_id = first.split(" ")[1]  # "1. #7 · …" → "#7"
 
-    (tailor,) = await say(ann, "/tailor job " + first_id[1:])
+    (card,) = await say(ann, "/job " + first_id[1:])
+    assert [b["label"] for b in card["buttons"]] == ["Save", "Applied", "Dismiss", "Tailor"]
+    (tailor,) = await say(ann, "/press 4")  # Tailor
     assert "you have no resume yet" in str(tailor["text"])
     await say(ann, "/matches")
-    (dismissed,) = await say(ann, "/press 3")  # Dismiss on the first card
+    (dismissed,) = await say(ann, "/press 2")  # Dismiss 1
     assert dismissed["text"].startswith(f"Dismissed {first_id} ")
-    again = await say(ann, "/matches")
-    assert all(not str(c["text"]).startswith(first_id + " ") for c in again)
+    (again,) = await say(ann, "/matches")
+    assert f"{first_id} " not in str(again["text"])
 
-    second_id = str(again[1]["text"]).split(" ")[0]
-    (applied,) = await say(ann, "/press 2")  # Applied on the (new) first card
+    second_id = str(again["text"]).split("\n\n")[1].split(" ")[1]
+    (applied,) = await say(ann, "/applied " + second_id[1:])
     assert "Marked" in str(applied["text"])
     (listing,) = await say(ann, "/applications")
     assert "· applied ·" in str(listing["text"])
     (moved,) = await say(ann, "/status 1 interviewing")
     assert "is now interviewing" in str(moved["text"])
-    third = await say(ann, "/matches")
-    assert all(not str(c["text"]).startswith(second_id + " ") for c in third)
+    (third,) = await say(ann, "/matches")
+    assert f"{second_id} " not in str(third["text"])
 
-    (bulk,) = await say(
-        ann, "/save " + " ".join(str(c["text"]).split(" ")[0][1:] for c in third[1:3])
-    )
+    ids = [c.split(" ")[1][1:] for c in str(third["text"]).split("\n\n")[1:3]]
+    (bulk,) = await say(ann, "/save " + " ".join(ids))
     assert str(bulk["text"]).count("Saved #") == 2
     (bob,) = await say(console(app, "bob"), "/applications")
     assert "not tracking any applications" in str(bob["text"])
@@ -78,13 +80,13 @@ async def test_matches_buttons_and_applications(app: App) -> None:
     await say(ann, "/prefs remote onsite")
     (none,) = await say(ann, "/matches")
     assert "No jobs match your profile and filters" in str(none["text"])
-    found = await say(ann, "/search kubernetes")
-    assert "No jobs mention kubernetes within your filters" in str(found[0]["text"])
+    (nothing,) = await say(ann, "/search kubernetes")
+    assert "No jobs mention kubernetes within your filters" in str(nothing["text"])
     await say(ann, "/prefs clear locations")
     await say(ann, "/prefs remote any")
-    found = await say(ann, "/search kubernetes")
-    assert found[0]["text"] == "Jobs mentioning kubernetes:"
-    assert len(found) > 1
+    (found,) = await say(ann, "/search kubernetes")
+    assert str(found["text"]).startswith("Jobs mentioning kubernetes:\n\n1. #")
+    assert found["jobs"]
 
 
 def test_import_command_reports_bad_rows_and_keeps_good_ones(tmp_path: Path) -> None:

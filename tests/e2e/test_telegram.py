@@ -102,11 +102,11 @@ async def test_matches_keyboard_and_a_button_press(tmp_path: Path, demo_data_dir
         telegram.user_says(ANN, "/profile set skills Python, SQL, Airflow")
         await reply_to(telegram, ANN)
         telegram.user_says(ANN, "/matches")
-        await reply_to(telegram, ANN, count=7)  # heading, five jobs, the footer
-        cards = [c for c in telegram.sent(ANN) if c.params.get("text", "").startswith("#")]
-        keyboard = cards[0].params["reply_markup"]["inline_keyboard"]
+        await reply_to(telegram, ANN)  # one message: five jobs, numbered
+        (listing,) = [c for c in telegram.sent(ANN) if "Your best matches" in c.params["text"]]
+        keyboard = listing.params["reply_markup"]["inline_keyboard"]
         labels = [[b["text"] for b in row] for row in keyboard]
-        assert labels == [["Save", "Applied"], ["Dismiss", "Tailor"]]
+        assert labels == [[f"Save {n}", f"Dismiss {n}"] for n in range(1, 6)] + [["More ›"]]
         save = keyboard[0][0]["callback_data"]
         telegram.user_presses(ANN, save)
         texts = await reply_to(telegram, ANN)

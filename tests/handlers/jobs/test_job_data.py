@@ -46,16 +46,16 @@ async def test_match_and_search_cards_carry_their_job(chat: Chat, fakes: FakeSer
     await fakes.build().catalog.import_jobs(demo_jobs(40))
     await chat.say("/profile set target_roles Data Engineer")
     await chat.say("/profile set skills Python, SQL")
-    _, *cards, _ = await chat.say("/matches")
-    assert len(cards) == 5
-    for card in cards:
-        (data,) = card.jobs
-        assert data["title"] in card.text.splitlines()[0]
+    (listing,) = await chat.say("/matches")
+    cards = listing.text.split("\n\n")[1:-1]
+    assert len(cards) == len(listing.jobs) == 5
+    for card, data in zip(cards, listing.jobs, strict=True):  # in display order
+        assert data["title"] in card.splitlines()[0]
         assert isinstance(data["score"], int)
         assert data["reasons"]
-    _, *found = await chat.say("/search python")
-    assert found
-    assert all(len(r.jobs) == 1 and r.jobs[0]["score"] is None for r in found)
+    (found,) = await chat.say("/search python")
+    assert found.jobs
+    assert all(data["score"] is None for data in found.jobs)
 
 
 @pytest.mark.parametrize(
