@@ -4,14 +4,14 @@ tests/memory_storage.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.wiring import AppUnitOfWork, Ports, wire_services
 from domain.file_types import FileType
-from domain.jobs import EMPTY
+from domain.jobs import CandidateQuery
 from domain.resumes import ExtractedText, ResumeLimits
 from tests.memory_storage import MemoryUnitOfWorkFactory
 
@@ -121,14 +121,9 @@ class EmptyCatalogIndex:
         return None
 
     async def candidates(
-        self,
-        vector: list[float] | None,
-        skills: list[str],
-        terms: set[str],
-        limit: int,
-        occupations: Mapping[str, float] = EMPTY,
-    ) -> dict[int, float]:
-        return {}
+        self, queries: Sequence[CandidateQuery], limit: int
+    ) -> list[dict[int, float]]:
+        return [{} for _ in queries]
 
 
 @dataclass

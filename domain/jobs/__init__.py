@@ -5,7 +5,7 @@ Other features import the names below; the modules inside are this package's own
 
 from domain.jobs.catalog import CatalogIndex as CatalogIndex
 from domain.jobs.catalog import ImportReport as ImportReport
-from domain.jobs.catalog import EMPTY as EMPTY
+from domain.jobs.catalog import CandidateQuery as CandidateQuery
 from domain.jobs.catalog import JOB_VECTORS as JOB_VECTORS
 from domain.jobs.catalog import JobCatalog as JobCatalog
 from domain.jobs.demo import demo_jobs as demo_jobs

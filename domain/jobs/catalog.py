@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from types import MappingProxyType
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from domain.clock import Clock
@@ -16,26 +15,31 @@ from domain.jobs.ranking import Preferences, passes
 from domain.taxonomy import occupation_of
 
 JOB_VECTORS = "job"
-EMPTY: Mapping[str, float] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateQuery:
+    """What one person's candidates are looked for by."""
+
+    vector: list[float] | None
+    skills: list[str]
+    terms: set[str]  # title words
+    occupations: Mapping[str, float] = field(default_factory=dict)  # O*NET code → its fit
+    after_id: int = 0  # only jobs with a larger id (a digest: those new since the last)
 
 
 class CatalogIndex(Protocol):
-    """Finds candidate jobs fast: by meaning (vectors), by skills, by title words and by
-    occupation."""
+    """Finds candidate jobs fast, for many people at once: by meaning (vectors), by skills,
+    by title words and by occupation."""
 
     async def refresh(self) -> None: ...
 
     async def candidates(
-        self,
-        vector: list[float] | None,
-        skills: list[str],
-        terms: set[str],
-        limit: int,
-        occupations: Mapping[str, float] = EMPTY,
-    ) -> dict[int, float]:
-        """Job ids worth scoring, each with its cosine similarity to `vector` (0 if none):
-        the nearest by vector, those sharing most skills or title words, and those in the
-        `occupations` (O*NET code → how well it fits), best fit first — `limit` of each."""
+        self, queries: Sequence[CandidateQuery], limit: int
+    ) -> list[dict[int, float]]:
+        """For each query, the job ids worth scoring, each with its cosine similarity to the
+        query's vector (0 if none): the `limit` nearest by vector, the `limit` sharing most
+        skills, most title words, and `limit` in the best-fitting occupations."""
         ...
 
 

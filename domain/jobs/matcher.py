@@ -14,7 +14,7 @@ from domain.applications import (
 )
 from domain.clock import Clock
 from domain.errors import DomainError, NotFound, numbered
-from domain.jobs.catalog import CatalogIndex
+from domain.jobs.catalog import CandidateQuery, CatalogIndex
 from domain.jobs.embeddings import EmbeddingIndexer
 from domain.jobs.occupation_fit import person_occupations, wanted_occupations
 from domain.jobs.ports import JobsUnitOfWorkFactory
@@ -31,7 +31,7 @@ RELAXABLE: dict[str, object] = {
     "keywords": [],
 }
 CANDIDATES = 200
-DIGEST_CANDIDATES = 50  # a digest shows a handful: fewer candidates, ~4x less work per user
+DIGEST_CANDIDATES = 15  # a digest shows a handful: fewer candidates, less work per user
 RESUME_QUERY_CHARS = 6_000  # the resume's words join the keyword query
 
 
@@ -129,17 +129,22 @@ class JobMatcher:
             texts = {u: profile_text(p) for u, p in profiles.items()}
             vectors = await self.indexer.ensure(PROFILE_VECTORS, texts)
         await self.index.refresh()
-        wanted: dict[int, dict[int, float]] = {}  # user → candidate job → cosine
-        for user_id, profile in profiles.items():
-            cosines = await self.index.candidates(
-                vectors.get(user_id),
-                profile.skills,
-                _target_terms(profile),
-                candidates,
-                wanted_occupations(person_occupations(profile)),
+        users = list(profiles)
+        queries = [
+            CandidateQuery(
+                vectors.get(u),
+                profiles[u].skills,
+                _target_terms(profiles[u]),
+                wanted_occupations(person_occupations(profiles[u])),
+                after_job_ids[u],
             )
-            skip, newer = hidden[user_id], after_job_ids[user_id]
-            wanted[user_id] = {i: c for i, c in cosines.items() if i > newer and i not in skip}
+            for u in users
+        ]
+        found = await self.index.candidates(queries, candidates)
+        wanted = {  # user → candidate job → cosine
+            u: {i: c for i, c in cosines.items() if i not in hidden[u]}
+            for u, cosines in zip(users, found, strict=True)
+        }
         all_ids = sorted(set().union(*(c.keys() for c in wanted.values())))
         async with self.uow.read() as uow:
             jobs = await uow.jobs.get_many(all_ids) if all_ids else {}

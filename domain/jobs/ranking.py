@@ -18,6 +18,7 @@ from domain.jobs.occupation_fit import (
     occupation_name,
     person_occupations,
 )
+from domain.jobs.salary import floor_currency, pay_reason, pays_enough
 from domain.profiles import Profile
 from domain.resumes import place_names
 from domain.taxonomy import bundled_taxonomy
@@ -81,12 +82,13 @@ class Preferences:
     remote: str | None = None
     salary_floor: int | None = None
     keywords: tuple[str, ...] = ()
+    salary_currency: str | None = None  # the floor's (given, or of the person's country)
 
     @classmethod
     def of(cls, profile: Profile) -> Preferences:
-        return cls(
-            tuple(profile.locations), profile.remote, profile.salary_floor, tuple(profile.keywords)
-        )
+        places = tuple(profile.locations)
+        currency = floor_currency(profile.salary_currency, countries_of(places))
+        return cls(places, profile.remote, profile.salary_floor, tuple(profile.keywords), currency)
 
 
 def passes(job: Job, prefs: Preferences) -> bool:
@@ -107,8 +109,7 @@ def passes(job: Job, prefs: Preferences) -> bool:
         place_ok = in_place or job.remote is RemoteMode.REMOTE
     if not place_ok:
         return False
-    top = job.yearly_salary_max()
-    if prefs.salary_floor and top is not None and top < prefs.salary_floor:
+    if not pays_enough(job, prefs.salary_floor, prefs.salary_currency):
         return False
     if prefs.keywords:
         text = job.search_text().casefold()
@@ -220,6 +221,7 @@ def rank(
     top_lexical = max(lexical.values(), default=0.0) or 1.0
     occupations = person_occupations(profile)
     without_occupation = {**WEIGHTS, "occupation": 0.0}
+    currency = Preferences.of(profile).salary_currency
     matches = []
     for job in jobs:
         job_id = job.id or 0
@@ -247,7 +249,7 @@ def rank(
         weights = WEIGHTS if job.onet_code is not None else without_occupation
         raw = sum(weights[k] * v for k, v in signals.items()) / sum(weights.values())
         raw *= _seniority_factor(job, profile.experience_years)
-        reasons = _reasons(job, have, missing, title, fitted, profile)
+        reasons = _reasons(job, have, missing, title, fitted, profile, currency)
         reasons = _with_occupation(reasons, job, through)
         matches.append(Match(job, round(100 * raw), reasons))
     matches.sort(key=lambda m: (-m.score, m.job.id or 0))
@@ -346,6 +348,7 @@ def _reasons(
     title: float,
     fitted: str,
     profile: Profile,
+    currency: str | None,
 ) -> tuple[str, ...]:
     reasons = []
     if have:
@@ -359,6 +362,8 @@ def _reasons(
         reasons.append(f"the title fits your target ({fitted})")
     elif title >= 0.5 and fitted:
         reasons.append(f"the title is like your current one ({fitted})")
+    if profile.salary_floor and (pay := pay_reason(job, currency)):
+        reasons.append(pay)  # they asked for a floor: what it pays comes before where
     if job.remote is RemoteMode.REMOTE and profile.remote in ("remote", "any", "hybrid"):
         reasons.append("fully remote")
     elif (

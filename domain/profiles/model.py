@@ -36,6 +36,7 @@ class Profile(BaseModel):
     locations: list[str] = Field(default_factory=list)
     remote: str | None = None
     salary_floor: int | None = None
+    salary_currency: str | None = None  # ISO 4217; None: the currency of their places
     keywords: list[str] = Field(default_factory=list)
     hours_per_week: int | None = None
     constraints: str | None = None
@@ -98,15 +99,43 @@ def _parse_hours(raw: str) -> int:
     return int(match.group(0))
 
 
-def _parse_salary(raw: str) -> int:
-    match = re.fullmatch(r"\s*(\d[\d ,._']*)\s*(k)?\s*", raw, re.IGNORECASE)
+@dataclass(frozen=True, slots=True)
+class FieldValues:
+    """What a field's parser returns when the text sets another field with it."""
+
+    values: dict[str, Any]
+
+
+_SALARY = re.compile(r"\s*(\D{0,3}?)\s*(\d[\d ,._']*)\s*(k)?\s*([a-z$€£₹¥₪]{0,3})\s*", re.I)
+
+
+def _parse_salary(raw: str) -> int | FieldValues:
+    """A yearly amount ("85000", "85k"), with a currency or not ("€70k", "70k EUR")."""
+    from domain.taxonomy import currency_code
+
+    match = _SALARY.fullmatch(raw)
     if not match:
-        raise ValueError("give a yearly amount, e.g. 85000 or 85k")
-    digits = re.sub(r"[ ,._']", "", match.group(1))
-    amount = int(digits) * (1000 if match.group(2) else 1)
+        raise ValueError("give a yearly amount, e.g. 85000, 85k or 70k EUR")
+    digits = re.sub(r"[ ,._']", "", match.group(2))
+    amount = int(digits) * (1000 if match.group(3) else 1)
     if amount <= 0 or amount > 100_000_000:
         raise ValueError("that amount is out of range")
-    return amount
+    written = (match.group(1) or match.group(4)).strip()
+    if not written:
+        return amount
+    currency = currency_code(written)
+    if currency is None:
+        raise ValueError(f"I don't know the currency {written!r}: use a code like EUR or USD")
+    return FieldValues({"salary_floor": amount, "salary_currency": currency})
+
+
+def _parse_currency(raw: str) -> str:
+    from domain.taxonomy import currency_code
+
+    currency = currency_code(raw)
+    if currency is None:
+        raise ValueError("give a currency code like EUR, USD or GBP")
+    return currency
 
 
 _REMOTE_ALIASES = {
@@ -193,6 +222,7 @@ PROFILE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "salary_floor", "Salary floor (yearly)", _parse_salary, "85000", ("salary", "min_salary")
     ),
+    FieldSpec("salary_currency", "Salary currency", _parse_currency, "EUR", ("currency",)),
     FieldSpec("keywords", "Job keywords", _parse_list, "python, climate", ("keyword",)),
     FieldSpec(
         "hours_per_week", "Hours a week for your career move", _parse_hours, "6", ("hours", "time")
@@ -225,8 +255,9 @@ def set_field(profile: Profile, field_name: str, raw_value: str) -> Profile:
         value = spec.parse(raw_value)
     except ValueError as exc:
         raise InvalidField(spec.name, str(exc)) from exc
-    manual = [f for f in profile.manual_fields if f != spec.name] + [spec.name]
-    return profile.model_copy(update={spec.name: value, "manual_fields": manual})
+    updates = value.values if isinstance(value, FieldValues) else {spec.name: value}
+    manual = [f for f in profile.manual_fields if f not in updates] + list(updates)
+    return profile.model_copy(update={**updates, "manual_fields": manual})
 
 
 def clear_field(profile: Profile, field_name: str) -> Profile:
@@ -247,7 +278,7 @@ def display_value(profile: Profile, spec: FieldSpec) -> str | None:
     if isinstance(value, float):
         return f"{value:g}"
     if spec.name == "salary_floor":
-        return f"{value:,}"
+        return f"{value:,} {profile.salary_currency}" if profile.salary_currency else f"{value:,}"
     return str(value)
 
 

@@ -1,8 +1,13 @@
-"""The bundled taxonomies (skills, occupations, title words) and reading skills in text.
+"""The bundled taxonomies (skills, occupations, title words, currencies and their rates) and
+reading skills in text.
 
 Other features import the names below; the modules inside are this package's own business.
 """
 
+from domain.taxonomy.currencies import Rates as Rates
+from domain.taxonomy.currencies import bundled_rates as bundled_rates
+from domain.taxonomy.currencies import currency_code as currency_code
+from domain.taxonomy.currencies import currency_of_country as currency_of_country
 from domain.taxonomy.occupation_closeness import close_to as close_to
 from domain.taxonomy.occupation_closeness import closeness as closeness
 from domain.taxonomy.occupation_titles import Occupation as Occupation

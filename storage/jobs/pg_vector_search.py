@@ -32,15 +32,15 @@ class PgVectorSearch:
         self._engine = engine
         self._model = model
 
-    async def top(self, vector: list[float], limit: int) -> dict[int, float]:
+    async def top(self, vector: list[float], limit: int, after_id: int = 0) -> dict[int, float]:
         async with self._engine.connect() as conn:
             rows = await conn.execute(
                 text(
                     "SELECT job_id, 1 - (embedding <=> CAST(:q AS vector)) AS cosine "
-                    "FROM job_vectors WHERE model = :model "
+                    "FROM job_vectors WHERE model = :model AND job_id > :after "
                     "ORDER BY embedding <=> CAST(:q AS vector), job_id LIMIT :k"
                 ),
-                {"q": literal(vector), "model": self._model, "k": limit},
+                {"q": literal(vector), "model": self._model, "k": limit, "after": after_id},
             )
             return {int(r.job_id): float(r.cosine) for r in rows}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.jobs import ImportCounts, Job, Match, RemoteMode
@@ -132,6 +132,11 @@ class SqlJobRepository:
         return [_to_job(r._mapping) for r in rows]
 
 
+def _shown(status: str) -> str:
+    """A recommendation shown again: new becomes viewed; saved, dismissed… stay."""
+    return "viewed" if status == "new" else status
+
+
 class SqlRecommendationRepository:
     def __init__(self, conn: AsyncConnection) -> None:
         self._conn = conn
@@ -178,6 +183,7 @@ class SqlRecommendationRepository:
                 )
             )
         }
+        fresh, seen = [], []
         for match in matches:
             values = {
                 "score": match.score,
@@ -187,24 +193,30 @@ class SqlRecommendationRepository:
             }
             if match.job.id in existing:
                 status = existing[match.job.id]
-                await self._conn.execute(
-                    update(recommendations)
-                    .where(
-                        recommendations.c.user_id == user_id,
-                        recommendations.c.job_id == match.job.id,
-                    )
-                    .values(**values, status="viewed" if status == "new" else status)
-                )
+                seen.append({**values, "job": match.job.id, "new_status": _shown(status)})
             else:
-                await self._conn.execute(
-                    insert(recommendations).values(
-                        user_id=user_id,
-                        job_id=match.job.id,
-                        status="viewed",
-                        created_at=now,
-                        **values,
-                    )
+                fresh.append(
+                    {**values, "user_id": user_id, "job_id": match.job.id, "status": "viewed",
+                     "created_at": now}
+                )  # fmt: skip
+        if fresh:  # one statement for all: a digest records many at once
+            await self._conn.execute(insert(recommendations), fresh)
+        if seen:
+            await self._conn.execute(
+                update(recommendations)
+                .where(
+                    recommendations.c.user_id == user_id,
+                    recommendations.c.job_id == bindparam("job"),
                 )
+                .values(
+                    score=bindparam("score"),
+                    reasons=bindparam("reasons"),
+                    algorithm=bindparam("algorithm"),
+                    updated_at=bindparam("updated_at"),
+                    status=bindparam("new_status"),
+                ),
+                seen,
+            )
 
     async def set_status(self, user_id: int, job_id: int, status: str, now: datetime) -> None:
         result = await self._conn.execute(

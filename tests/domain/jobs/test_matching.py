@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import TypedDict, Unpack
 
+import pytest
+
+from domain.errors import InvalidField
 from domain.jobs import Bm25, Job, Preferences, RemoteMode, passes, rank
-from domain.profiles import Profile
+from domain.profiles import Profile, set_field
+from domain.taxonomy import bundled_rates
 
 
 class JobFields(TypedDict, total=False):
@@ -17,6 +21,7 @@ class JobFields(TypedDict, total=False):
     remote: RemoteMode
     salary_max: int | None
     salary_interval: str | None
+    salary_currency: str | None
 
 
 def job(n: int, title: str, skills: list[str], **fields: Unpack[JobFields]) -> Job:
@@ -143,3 +148,37 @@ def test_title_fit_ties_go_to_the_first_target_listed() -> None:
     person = Profile(target_roles=["Business Analyst", "Data Analyst"], skills=["SQL"])
     (match,) = rank(person, [job(1, "Analyst", ["SQL"])], {1: 0.3})
     assert "the title fits your target (Business Analyst)" in match.reasons
+
+
+def test_the_salary_floor_is_in_the_persons_currency() -> None:
+    rates = bundled_rates()
+    in_dollars = Profile(title="Accountant", locations=["Chicago"], salary_floor=70_000)
+    prefs = Preferences.of(in_dollars)
+    assert prefs.salary_currency == "USD"  # from the place: Chicago is in the US
+    cheap, fair = (
+        job(n, "Accountant", ["Excel"], city="Chicago", salary_max=pay, salary_currency="EUR")
+        for n, pay in ((1, 60_000), (2, 65_000))
+    )
+    assert (
+        (rates.convert(60_000, "EUR", "USD") or 0)
+        < 70_000
+        < (rates.convert(65_000, "EUR", "USD") or 0)
+    )
+    assert not passes(cheap, prefs)
+    assert passes(fair, prefs)
+    (match,) = rank(in_dollars, [fair], {2: 0.3})
+    converted = round(rates.convert(65_000, "EUR", "USD") or 0, -2)
+    assert (
+        f"pays up to 65,000 EUR a year (≈ {converted:,.0f} USD at the ECB rate of "
+        f"{rates.day:%d %b %Y})"
+    ) in match.reasons
+
+
+def test_a_salary_with_a_currency_sets_both() -> None:
+    profile = set_field(Profile(), "salary", "€70k")
+    assert (profile.salary_floor, profile.salary_currency) == (70_000, "EUR")
+    assert set(profile.manual_fields) == {"salary_floor", "salary_currency"}
+    assert set_field(Profile(), "salary", "85,000 usd").salary_currency == "USD"
+    assert set_field(Profile(), "salary", "85k").salary_currency is None
+    with pytest.raises(InvalidField, match="currency 'zzz'"):
+        set_field(Profile(), "salary", "70k zzz")

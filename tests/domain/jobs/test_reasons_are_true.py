@@ -9,11 +9,11 @@ from dataclasses import replace
 
 import pytest
 
-from domain.jobs import Job, Match, RemoteMode, demo_jobs, rank
+from domain.jobs import Job, Match, Preferences, RemoteMode, demo_jobs, passes, rank
 from domain.jobs.occupation_fit import person_occupations
 from domain.jobs.ranking import GENERIC_STEMS, skill_key, title_terms
 from domain.profiles import Profile
-from domain.taxonomy import bundled_occupations, closeness, occupation_of
+from domain.taxonomy import bundled_occupations, bundled_rates, closeness, occupation_of
 
 PEOPLE = [
     Profile(
@@ -35,11 +35,16 @@ PEOPLE = [
         skills=["Python", "SQL", "Apache Airflow", "Tableau"],
         locations=["Berlin", "Germany"],
         remote="remote",
+        salary_floor=50_000,
+        salary_currency="USD",
         experience_years=3,
     ),
     Profile(title="Registered Nurse", skills=["Patient Care", "Triage"], experience_years=12),
     Profile(target_roles=["Product Manager"], skills=["Agile", "Jira", "Roadmapping"]),
 ]
+
+
+PAY = r"pays up to ([\d,]+) (\w{3}) a year(?: \(≈ ([\d,]+) (\w{3}) at the ECB rate of .*\))?"
 
 
 def catalog() -> list[Job]:
@@ -84,6 +89,14 @@ def check(reason: str, match: Match, person: Profile) -> None:
     elif m := re.fullmatch(r"the title is like your current one \((.+)\)", reason):
         assert m[1] == person.title
         assert title_terms(job.title) & title_terms(m[1]), reason
+    elif m := re.fullmatch(PAY, reason):
+        assert person.salary_floor is not None
+        assert int(m[1].replace(",", "")) == job.yearly_salary_max()
+        assert m[2] == job.salary_currency
+        if m[3]:
+            converted = bundled_rates().convert(int(m[1].replace(",", "")), m[2], m[4])
+            assert abs(int(m[3].replace(",", "")) - (converted or 0)) <= 50
+            assert int(m[3].replace(",", "")) >= person.salary_floor - 50
     elif reason == "fully remote":
         assert job.remote is RemoteMode.REMOTE
     elif m := re.fullmatch(r"in (.+)", reason):
@@ -109,7 +122,8 @@ def check(reason: str, match: Match, person: Profile) -> None:
 
 def reasons_checked(person: Profile) -> set[str]:
     """Check every reason of every match in the catalog; the kinds of reason seen."""
-    jobs = catalog()
+    prefs = Preferences.of(person)
+    jobs = [job for job in catalog() if passes(job, prefs)]  # as the matcher does
     rng = random.Random(5)
     cosines = {job.id or 0: rng.uniform(0.0, 0.7) for job in jobs}
     kinds: set[str] = set()
@@ -127,9 +141,9 @@ def test_every_reason_holds(person: Profile) -> None:
 
 
 def test_the_sample_meets_every_kind_of_reason() -> None:
-    kinds = set().union(*(reasons_checked(p) for p in PEOPLE[:3]))
-    assert {"you have", "the title", "fully remote", "in Austin", "your occupation:"} <= kinds
-    assert kinds & {"close to", "the occupation"}
+    kinds = set().union(*(reasons_checked(p) for p in PEOPLE))
+    assert {"you have", "the title", "fully remote", "in Austin", "pays up"} <= kinds
+    assert kinds & {"close to", "the occupation", "your occupation:"}
 
 
 def test_the_occupation_reason_names_the_jobs_occupation() -> None:

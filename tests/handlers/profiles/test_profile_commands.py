@@ -11,7 +11,7 @@ async def test_set_validates_each_field_and_clear_forgets_it(chat: Chat) -> None
     assert [b.payload for b in empty.buttons] == ["/profile fields"]
     assert "Fields you can set:" in texts(await chat.say("/profile set"))
     assert "I don't have a field called 'colour'" in texts(await chat.say("/profile set colour x"))
-    assert "give a yearly amount, e.g. 85000 or 85k" in texts(
+    assert "give a yearly amount, e.g. 85000, 85k or 70k EUR" in texts(
         await chat.say("/profile set salary lots")
     )
     assert "choose one of: remote, hybrid, onsite, any" in texts(
