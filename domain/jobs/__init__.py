@@ -40,6 +40,7 @@ from domain.jobs.ranking import Match as Match
 from domain.jobs.ranking import passes as passes
 from domain.jobs.ranking import Preferences as Preferences
 from domain.jobs.ranking import rank as rank
+from domain.jobs.ranking import search_order as search_order
 from domain.jobs.ranking import remote_regions as remote_regions
 from domain.jobs.ranking import title_terms as title_terms
 from domain.jobs.ranking import words as words

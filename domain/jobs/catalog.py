@@ -11,7 +11,7 @@ from domain.jobs.demo import demo_jobs
 from domain.jobs.embeddings import EmbeddingIndexer
 from domain.jobs.model import Job
 from domain.jobs.ports import JobsUnitOfWorkFactory
-from domain.jobs.ranking import Preferences, passes
+from domain.jobs.ranking import Preferences, passes, search_order
 from domain.taxonomy import occupation_of
 
 JOB_VECTORS = "job"
@@ -87,11 +87,14 @@ class JobCatalog:
             return (await uow.jobs.get_many([job_id])).get(job_id)
 
     async def search(self, user_id: int, words: list[str], limit: int = 5) -> list[Job]:
-        """Jobs that mention `words`, within the user's job filters (/prefs)."""
+        """Jobs that mention every one of `words`, within the user's job filters (/prefs),
+        most relevant first; jobs they dismissed or applied to are not found again."""
         async with self.uow.read() as uow:
             prefs = Preferences.of(await uow.profiles.get(user_id))
             found = await uow.jobs.search(words, SEARCH_CANDIDATES)
-        return [job for job in found if passes(job, prefs)][:limit]
+            gone = await uow.recommendations.excluded_job_ids(user_id)
+        kept = [job for job in found if job.id not in gone and passes(job, prefs)]
+        return search_order(kept, words)[:limit]
 
     async def ensure_demo(self, count: int = 300) -> ImportReport | None:
         """Load the generated demo catalog when the catalog is empty (first start)."""

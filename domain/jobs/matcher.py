@@ -18,7 +18,15 @@ from domain.jobs.catalog import CandidateQuery, CatalogIndex
 from domain.jobs.embeddings import EmbeddingIndexer
 from domain.jobs.occupation_fit import person_occupations, wanted_occupations
 from domain.jobs.ports import JobsUnitOfWorkFactory
-from domain.jobs.ranking import ALGORITHM, Match, Preferences, passes, rank, title_terms
+from domain.jobs.ranking import (
+    ALGORITHM,
+    Match,
+    Preferences,
+    passes,
+    rank,
+    title_terms,
+    worth_showing,
+)
 from domain.profiles import Profile
 
 PROFILE_VECTORS = "profile"
@@ -31,7 +39,7 @@ RELAXABLE: dict[str, object] = {
     "keywords": [],
 }
 CANDIDATES = 200
-DIGEST_CANDIDATES = 15  # a digest shows a handful: fewer candidates, less work per user
+DIGEST_CANDIDATES = 50  # a digest shows a handful: fewer candidates, ~4x less work per user
 RESUME_QUERY_CHARS = 6_000  # the resume's words join the keyword query
 
 
@@ -69,7 +77,7 @@ class JobMatcher:
             {user_id: profile}, {user_id: excluded}, {user_id: 0}, CANDIDATES, resume_text
         )
         start = (max(page, 1) - 1) * self.page_size
-        shown = ranked[user_id][start : start + self.page_size]
+        shown = worth_showing(ranked[user_id])[start : start + self.page_size]
         async with self.uow() as uow:
             await uow.recommendations.record(user_id, shown, ALGORITHM, self.clock.now())
             await uow.commit()
@@ -145,6 +153,7 @@ class JobMatcher:
             u: {i: c for i, c in cosines.items() if i not in hidden[u]}
             for u, cosines in zip(users, found, strict=True)
         }
+        today = self.clock.now().date()
         all_ids = sorted(set().union(*(c.keys() for c in wanted.values())))
         async with self.uow.read() as uow:
             jobs = await uow.jobs.get_many(all_ids) if all_ids else {}
@@ -153,7 +162,7 @@ class JobMatcher:
             profile = profiles[user_id]
             prefs = Preferences.of(profile)
             eligible = [jobs[i] for i in cosines if i in jobs and passes(jobs[i], prefs)]
-            ranked[user_id] = rank(profile, eligible, cosines, resume_text)
+            ranked[user_id] = rank(profile, eligible, cosines, resume_text, today)
         return ranked
 
 

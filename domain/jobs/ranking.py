@@ -8,6 +8,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from domain.jobs.model import SENIORITY_YEARS, Job, RemoteMode
@@ -70,6 +71,22 @@ def _job_terms(title: str, skills: tuple[str, ...], description: str) -> Counter
     return Counter(words(f"{title} {title} {' '.join(skills)} {description}"))
 
 
+SEARCH_TITLE_BOOST = 3  # a word in the title counts as much as three in the text
+
+
+def search_order(jobs: list[Job], query: list[str]) -> list[Job]:
+    """Jobs found by /search, most relevant first: BM25 of the query words over each job's
+    title (boosted), skills and description; ties go to the newest."""
+    documents = {
+        job.id or 0: Counter(
+            words(" ".join([job.title] * SEARCH_TITLE_BOOST + job.skills + [job.description]))
+        )
+        for job in jobs
+    }
+    scores = Bm25(documents).scores(words(" ".join(query)))
+    return sorted(jobs, key=lambda job: (-scores[job.id or 0], -(job.id or 0)))
+
+
 def title_terms(text: str) -> set[str]:
     return {w for w in words(text) if w not in _STOP and len(w) > 1}
 
@@ -83,17 +100,28 @@ class Preferences:
     salary_floor: int | None = None
     keywords: tuple[str, ...] = ()
     salary_currency: str | None = None  # the floor's (given, or of the person's country)
+    excluded_companies: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, profile: Profile) -> Preferences:
         places = tuple(profile.locations)
         currency = floor_currency(profile.salary_currency, countries_of(places))
-        return cls(places, profile.remote, profile.salary_floor, tuple(profile.keywords), currency)
+        return cls(
+            places,
+            profile.remote,
+            profile.salary_floor,
+            tuple(profile.keywords),
+            currency,
+            tuple(_norm(c) for c in profile.excluded_companies),
+        )
 
 
 def passes(job: Job, prefs: Preferences) -> bool:
-    """Hard filters: place and work mode, salary floor, keywords (any of them). A remote job
-    that names a country is open in that country only: not remote for someone elsewhere."""
+    """Hard filters: companies left out, place and work mode, salary floor, keywords (any of
+    them). A remote job that names a country is open in that country only: not remote for
+    someone elsewhere."""
+    if prefs.excluded_companies and _left_out(job.company, prefs.excluded_companies):
+        return False
     in_place = not prefs.locations or any(
         _norm(place) in {_norm(job.city or ""), _norm(job.country or ""), _norm(job.region or "")}
         for place in prefs.locations
@@ -149,6 +177,13 @@ def _open_to(job: Job, countries: frozenset[str]) -> bool:
     return not countries or "*" in regions or bool(countries.intersection(regions))
 
 
+def _left_out(company: str, excluded: tuple[str, ...]) -> bool:
+    """Whether the company is one the person left out: "Acme" leaves out "Acme Corp" and
+    "ACME Inc.", not "Acmeware"."""
+    name = f" {_norm(company)} "
+    return any(f" {ex} " in name for ex in excluded if ex)
+
+
 def _norm(text: str) -> str:
     return " ".join(words(text))
 
@@ -191,16 +226,34 @@ class Match:
     reasons: tuple[str, ...]
 
 
+STALE_AFTER = ((90, 0.8), (30, 0.9))  # (older than N days, score factor)
+SHOW_SCORE = 25  # a match scoring less is shown only when it is near the best one
+NEAR_BEST = 0.4
+
+
+def worth_showing(matches: list[Match]) -> list[Match]:
+    """The matches worth a person's time, best first: those scoring at least SHOW_SCORE,
+    or at least NEAR_BEST of the best score (a thin profile scores low everywhere).
+    Unrelated jobs are not padding."""
+    floor = min(SHOW_SCORE, NEAR_BEST * matches[0].score) if matches else 0
+    return [m for m in matches if m.score >= floor]
+
+
 def semantic_scale(cosine: float) -> float:
     """MiniLM cosines between a profile and a job mostly sit in 0.1..0.7: map that to 0..1."""
     return min(1.0, max(0.0, (cosine - 0.1) / 0.6))
 
 
 def rank(
-    profile: Profile, jobs: list[Job], cosines: dict[int, float], resume_text: str = ""
+    profile: Profile,
+    jobs: list[Job],
+    cosines: dict[int, float],
+    resume_text: str = "",
+    today: date | None = None,
 ) -> list[Match]:
     """Score `jobs` (already filtered) for `profile`; best first, ties broken by job id.
-    The active resume's text, when there is one, joins the keyword query."""
+    The active resume's text, when there is one, joins the keyword query; with `today`,
+    postings older than a month count a little less."""
     if not jobs:
         return []
     mine = {skill_key(s) for s in profile.skills}
@@ -248,7 +301,7 @@ def rank(
         # A job whose occupation is unknown is judged on the other signals alone.
         weights = WEIGHTS if job.onet_code is not None else without_occupation
         raw = sum(weights[k] * v for k, v in signals.items()) / sum(weights.values())
-        raw *= _seniority_factor(job, profile.experience_years)
+        raw *= _seniority_factor(job, profile.experience_years) * _freshness(job, today)
         reasons = _reasons(job, have, missing, title, fitted, profile, currency)
         reasons = _with_occupation(reasons, job, through)
         matches.append(Match(job, round(100 * raw), reasons))
@@ -326,6 +379,14 @@ def _with_occupation(
         return reasons
     kept = [r for r in reasons if r != "related to your profile"]
     return tuple([*kept[:1], line, *kept[1:]][:3])
+
+
+def _freshness(job: Job, today: date | None) -> float:
+    """Old postings are often filled: 1 in the first month, then less."""
+    if today is None or job.posted_on is None:
+        return 1.0
+    age = (today - job.posted_on).days
+    return next((factor for days, factor in STALE_AFTER if age > days), 1.0)
 
 
 def _seniority_factor(job: Job, years: float | None) -> float:

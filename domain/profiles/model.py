@@ -38,6 +38,7 @@ class Profile(BaseModel):
     salary_floor: int | None = None
     salary_currency: str | None = None  # ISO 4217; None: the currency of their places
     keywords: list[str] = Field(default_factory=list)
+    excluded_companies: list[str] = Field(default_factory=list)
     hours_per_week: int | None = None
     constraints: str | None = None
     timezone: str | None = None
@@ -224,6 +225,13 @@ PROFILE_FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec("salary_currency", "Salary currency", _parse_currency, "EUR", ("currency",)),
     FieldSpec("keywords", "Job keywords", _parse_list, "python, climate", ("keyword",)),
+    FieldSpec(
+        "excluded_companies",
+        "Companies to leave out",
+        _parse_list,
+        "Acme, Initech",
+        ("exclude", "excluded", "not_companies"),
+    ),
     FieldSpec(
         "hours_per_week", "Hours a week for your career move", _parse_hours, "6", ("hours", "time")
     ),

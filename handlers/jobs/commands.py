@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from domain.jobs import Job, Match, ProfileTooThin
 from domain.profiles import (
@@ -18,7 +19,7 @@ from handlers.chat.messages import Button, Reply
 from handlers.jobs.job_data import job_data
 
 _SYMBOL = {"EUR": "€", "USD": "$", "GBP": "£"}
-PREF_FIELDS = ("locations", "remote", "salary_floor", "keywords")
+PREF_FIELDS = ("locations", "remote", "salary_floor", "keywords", "excluded_companies")
 BULK_USAGE = "/save 12 17 — save several jobs at once (likewise /applied and /dismiss)"
 SEARCH_USAGE = "/search <words> — search the whole catalog"
 MATCH_USAGE = (
@@ -31,6 +32,7 @@ PREFS_CHANGES = (
     "/prefs remote remote|hybrid|onsite|any",
     "/prefs salary 70k — hide jobs that pay less",
     "/prefs keywords python, climate — only jobs mentioning one of them",
+    "/prefs exclude Acme, Initech — never show jobs at these companies",
     "/prefs clear keywords",
 )
 PREFS_USAGE = ("/prefs — show your job filters", *PREFS_CHANGES)
@@ -45,6 +47,10 @@ def salary_text(job: Job) -> str | None:
     return f"{'–'.join(dict.fromkeys(amounts))}{code}/{job.salary_interval or 'year'}"
 
 
+THATS_ALL = (
+    "That's all the jobs that fit you well for now. New jobs arrive regularly — try again "
+    "later, or widen your filters with /prefs."
+)
 # What to say when one filter alone hides every match.
 RELAX = {
     "locations": "Your places filter hides them all: add places (/prefs locations Berlin, "
@@ -85,12 +91,7 @@ async def matches_command(ctx: Context, args: str) -> list[Reply]:
     found = await ctx.services.matcher.matches(ctx.user.id, page)
     if not found:
         if page > 1:
-            return [
-                Reply(
-                    "That's all the matches for now. New jobs arrive regularly — "
-                    "try again later, or widen your filters with /prefs."
-                )
-            ]
+            return [Reply(THATS_ALL)]
         relax = await ctx.services.matcher.filter_to_relax(ctx.user.id)
         hint = RELAX.get(relax or "", "Try widening your filters (/prefs)")
         return [
@@ -101,8 +102,13 @@ async def matches_command(ctx: Context, args: str) -> list[Reply]:
         ]
     heading = f"Your best matches{'' if page == 1 else f' (page {page})'}:"
     paging = [Button("‹ Back", f"/matches {page - 1}")] if page > 1 else []
-    paging.append(Button("More ›", f"/matches {page + 1}"))
-    return [job_list(heading, [(m.job, m) for m in found], tuple(paging))]
+    last = len(found) < ctx.services.matcher.page_size
+    if not last:
+        paging.append(Button("More ›", f"/matches {page + 1}"))
+    listing = job_list(heading, [(m.job, m) for m in found], tuple(paging))
+    if last:  # fewer than a page: the rest would not fit them
+        listing = replace(listing, text=f"{listing.text}\n\n{THATS_ALL}")
+    return [listing]
 
 
 def job_list(
@@ -211,7 +217,7 @@ def _pref_field(name: str) -> str:
     if spec.name not in PREF_FIELDS:
         from domain.errors import InvalidField
 
-        raise InvalidField(name, "not a job filter (locations, remote, salary, keywords)")
+        raise InvalidField(name, "not a job filter (locations, remote, salary, keywords, exclude)")
     return spec.name
 
 
@@ -228,7 +234,7 @@ COMMANDS = (
     Command(
         "prefs",
         prefs_command,
-        "your job filters: place, remote, salary, keywords",
+        "your job filters: place, remote, salary, keywords, companies to leave out",
         "[<filter> <value> | clear <filter>]",
         PREFS_USAGE,
     ),

@@ -5,6 +5,7 @@ layer with recorded interactions; pushes as DMs; one account across Telegram and
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -199,6 +200,20 @@ async def test_matches_come_with_buttons(
         await world.adapter.on_interaction(press)  # type: ignore[arg-type]
         assert press.events[0] == ("defer", {"ephemeral": False, "thinking": True})
         assert press.texts()[0].startswith(f"Saved #{job_id} ")
+        more = Recorded(
+            world.ann,
+            None,
+            replies[0].channel.id,
+            type=discord.InteractionType.component,
+            data={"custom_id": "cb:/matches 2"},
+        )
+        await world.adapter.on_interaction(more)  # type: ignore[arg-type]
+        (page,) = more.texts()
+        assert page.startswith("Your best matches (page 2):")
+        first = re.findall(r"^\d+\. #(\d+) ", replies[0].content, re.MULTILINE)
+        second = re.findall(r"^\d+\\?\. \\?#(\d+) ", page, re.MULTILINE)
+        assert len(first) == len(second) == 5
+        assert not set(first) & set(second)  # paging repeats no job
 
 
 async def test_long_output_is_split_and_never_pings(

@@ -3,6 +3,7 @@ fake Bot API server (real HTTP, `base_url`/`base_file_url`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import time
@@ -112,6 +113,13 @@ async def test_matches_keyboard_and_a_button_press(tmp_path: Path, demo_data_dir
         texts = await reply_to(telegram, ANN)
         assert texts[-1].startswith(f"Saved #{save.split()[-1]} ")
         assert "answerCallbackQuery" in [c.method for c in telegram.calls]
+        telegram.user_presses(ANN, keyboard[-1][0]["callback_data"])  # More ›
+        texts = await reply_to(telegram, ANN)
+        assert texts[-1].startswith("Your best matches (page 2):")
+        first_page = re.findall(r"^\d+\. (#\d+) ", listing.params["text"], re.MULTILINE)
+        second_page = re.findall(r"^\d+\. (#\d+) ", texts[-1], re.MULTILINE)
+        assert len(second_page) == 5
+        assert not set(first_page) & set(second_page)  # paging repeats no job
 
 
 async def test_long_model_output_with_markup_arrives_intact_and_in_order(

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
+from datetime import date
 from typing import TypedDict, Unpack
 
 import pytest
 
 from domain.errors import InvalidField
-from domain.jobs import Bm25, Job, Preferences, RemoteMode, passes, rank
+from domain.jobs import Bm25, Job, Preferences, RemoteMode, passes, rank, search_order
 from domain.profiles import Profile, set_field
 from domain.taxonomy import bundled_rates
 
@@ -182,3 +184,24 @@ def test_a_salary_with_a_currency_sets_both() -> None:
     assert set_field(Profile(), "salary", "85k").salary_currency is None
     with pytest.raises(InvalidField, match="currency 'zzz'"):
         set_field(Profile(), "salary", "70k zzz")
+
+
+def test_companies_left_out_are_never_shown() -> None:
+    prefs = Preferences.of(Profile(excluded_companies=["acme"]))
+    assert not passes(replace(job(1, "Analyst", []), company="ACME Corp."), prefs)
+    assert not passes(replace(job(2, "Analyst", []), company="Acme"), prefs)
+    assert passes(replace(job(3, "Analyst", []), company="Acmeware"), prefs)
+
+
+def test_search_puts_title_hits_first_then_the_newest() -> None:
+    mention = replace(job(1, "Data Analyst", ["SQL"]), description="Some python scripting.")
+    titled, newer = job(2, "Python Developer", ["Django"]), job(3, "Python Developer", ["Django"])
+    assert [j.id for j in search_order([mention, titled, newer], ["python"])] == [3, 2, 1]
+
+
+def test_old_postings_count_a_little_less() -> None:
+    fresh = replace(job(1, "Data Engineer", ["Python"]), posted_on=date(2026, 2, 20))
+    stale = replace(job(2, "Data Engineer", ["Python"]), posted_on=date(2025, 10, 1))
+    ranked = rank(PROFILE, [stale, fresh], {1: 0.5, 2: 0.5}, today=date(2026, 3, 2))
+    assert [m.job.id for m in ranked] == [1, 2]
+    assert ranked[1].score < ranked[0].score

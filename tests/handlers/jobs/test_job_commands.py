@@ -87,3 +87,17 @@ async def test_no_matches_names_the_filter_to_relax(chat: Chat) -> None:
     assert "Your keywords hide them all" in texts(await chat.say("/matches"))
     await chat.say("/prefs clear keywords")
     assert texts(await chat.say("/matches")).startswith("Your best matches:")
+
+
+@pytest.mark.usefixtures("catalog")
+async def test_a_company_left_out_is_never_matched_nor_found(chat: Chat) -> None:
+    await chat.say("/profile set target_roles Data Engineer")
+    await chat.say("/profile set skills Python, SQL")
+    (first,) = await chat.say("/matches")
+    company = first.jobs[0]["company"]
+    (prefs,) = await chat.say(f"/prefs exclude {company}")
+    assert f"Companies to leave out: {company}" in prefs.text
+    (again,) = await chat.say("/matches")
+    assert company not in {j["company"] for j in again.jobs}
+    found = await chat.say("/search data")
+    assert all(company not in {j["company"] for j in r.jobs} for r in found)
