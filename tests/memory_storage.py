@@ -56,6 +56,10 @@ class MemoryPushSettings:
     async def save(self, settings: PushSettings) -> None:
         self._data.push_settings[settings.user_id] = copy.copy(settings)
 
+    async def save_many(self, settings: list[PushSettings]) -> None:
+        for one in settings:
+            await self.save(one)
+
     async def digest_subscribers(self) -> list[PushSettings]:
         return [
             copy.copy(s)
@@ -90,6 +94,10 @@ class MemoryUsers:
 
     async def touch_identity(self, key: IdentityKey, now: datetime) -> None:
         self._data.identities[key].last_seen_at = now
+
+    async def reachable_at(self, user_ids: list[int]) -> dict[int, IdentityKey]:
+        found = {u: await self.identities_of(u) for u in user_ids}
+        return {u: mine[0].key for u, mine in found.items() if mine}
 
     async def identities_of(self, user_id: int) -> list[PlatformIdentity]:
         mine = [i for i in self._data.identities.values() if i.user_id == user_id]

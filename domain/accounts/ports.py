@@ -33,6 +33,11 @@ class UserRepository(Protocol):
 
     async def update_identity_chat(self, key: IdentityKey, chat_id: str) -> None: ...
 
+    async def reachable_at(self, user_ids: list[int]) -> dict[int, IdentityKey]:
+        """Where each user was last seen (their most recent identity); users with none are
+        left out."""
+        ...
+
     async def identities_of(self, user_id: int) -> list[PlatformIdentity]:
         """Most recently seen first."""
         ...

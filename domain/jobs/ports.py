@@ -54,6 +54,12 @@ class RecommendationRepository(Protocol):
         self, user_id: int, matches: list[Match], algorithm: str, now: datetime
     ) -> None: ...
 
+    async def record_many(
+        self, shown: dict[int, list[Match]], algorithm: str, now: datetime
+    ) -> None:
+        """What several users were shown (user → matches), at once."""
+        ...
+
     async def set_status(self, user_id: int, job_id: int, status: str, now: datetime) -> None: ...
 
 

@@ -24,6 +24,10 @@ class PushSettingsRepository(Protocol):
 
     async def save(self, settings: PushSettings) -> None: ...
 
+    async def save_many(self, settings: list[PushSettings]) -> None:
+        """Save several users' settings at once (a digest batch)."""
+        ...
+
     async def get_many(self, user_ids: list[int]) -> dict[int, PushSettings]:
         """Settings for every id given (defaults for those never changed)."""
         ...
@@ -58,6 +62,13 @@ class OutboxRepository(Protocol):
         self, message: NewOutboxMessage, platform: str, chat_id: str, now: datetime
     ) -> bool:
         """Insert unless the key exists; True when inserted."""
+        ...
+
+    async def enqueue_many(
+        self, messages: list[tuple[NewOutboxMessage, str, str]], now: datetime
+    ) -> set[str]:
+        """Insert each (message, platform, chat id) whose key does not exist yet, in one
+        statement; the keys inserted."""
         ...
 
     async def claim(self, platforms: list[str], now: datetime, limit: int) -> list[OutboxMessage]:

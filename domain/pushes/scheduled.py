@@ -123,26 +123,33 @@ class PushPlanner:
         rules = self.rules
         cursors = {user_id: cursor for user_id, (_, cursor) in due.items()}
         found = await self.matcher.fresh(cursors, rules.digest_size, rules.digest_min_score)
-        queued = 0
         async with self.uow() as uow:
             current = await uow.push_settings.get_many(sorted(due))
+            reach = await uow.users.reachable_at(sorted(due))
+            outgoing: list[tuple[NewOutboxMessage, str, str]] = []
+            offered: dict[str, tuple[int, list[Match]]] = {}  # message key → its matches
+            changed = []
             for user_id, (local_date, _) in due.items():
                 settings = current[user_id]
                 if settings.last_digest_on == local_date:
                     continue  # another run got here first
                 matches = found[user_id] or []
-                if matches or settings.digest_when_empty:
+                target = reach.get(user_id)  # where they were last seen
+                if target is not None and (matches or settings.digest_when_empty):
                     digest = Digest(user_id, local_date, matches, found[user_id] is None)
                     key = digest_key(user_id, local_date)
-                    message = NewOutboxMessage(
-                        user_id, PushKind.DIGEST, key, self.renderer.digest(digest)
-                    )
-                    if await enqueue(uow, message, now):
-                        await uow.recommendations.record(user_id, matches, ALGORITHM, now)
-                        queued += 1
+                    payload = self.renderer.digest(digest)
+                    message = NewOutboxMessage(user_id, PushKind.DIGEST, key, payload)
+                    outgoing.append((message, target.platform, target.platform_user_id))
+                    offered[key] = (user_id, matches)
                 settings.last_digest_on = local_date
                 settings.digest_cursor = max(settings.digest_cursor, newest)
-                await uow.push_settings.save(settings)
+                changed.append(settings)
+            # A few statements for the whole batch: messages, what they offer, settings.
+            sent = [offered[key] for key in await uow.outbox.enqueue_many(outgoing, now)]
+            await uow.recommendations.record_many(dict(sent), ALGORITHM, now)
+            await uow.push_settings.save_many(changed)
+            queued = len(sent)
             await uow.commit()
         return queued
 

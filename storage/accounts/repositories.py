@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.accounts import ConversationState, IdentityKey, PlatformIdentity, User
 from storage.accounts.merge import merge_user_rows
+from storage.batches import in_batches
 from storage.rows import from_row
 from storage.tables import (
     button_payloads,
@@ -79,6 +80,25 @@ class SqlUserRepository:
         await self._conn.execute(
             update(platform_identities).where(_identity(key)).values(chat_id=chat_id)
         )
+
+    async def reachable_at(self, user_ids: list[int]) -> dict[int, IdentityKey]:
+        found: dict[int, IdentityKey] = {}
+        for batch in in_batches(user_ids):
+            rows = await self._conn.execute(
+                select(
+                    platform_identities.c.user_id,
+                    platform_identities.c.platform,
+                    platform_identities.c.platform_user_id,
+                )
+                .where(platform_identities.c.user_id.in_(batch))
+                .order_by(
+                    platform_identities.c.last_seen_at.desc().nulls_last(),
+                    platform_identities.c.platform,
+                )
+            )
+            for row in rows:  # the first row of a user is where they were last seen
+                found.setdefault(row.user_id, IdentityKey(row.platform, row.platform_user_id))
+        return found
 
     async def identities_of(self, user_id: int) -> list[PlatformIdentity]:
         rows = await self._conn.execute(

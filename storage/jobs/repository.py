@@ -172,40 +172,49 @@ class SqlRecommendationRepository:
     async def record(
         self, user_id: int, matches: list[Match], algorithm: str, now: datetime
     ) -> None:
-        if not matches:
-            return
-        ids = [m.job.id for m in matches]
-        existing = {
-            r.job_id: r.status
-            for r in await self._conn.execute(
-                select(recommendations.c.job_id, recommendations.c.status).where(
-                    recommendations.c.user_id == user_id, recommendations.c.job_id.in_(ids)
+        await self.record_many({user_id: matches}, algorithm, now)
+
+    async def record_many(
+        self, shown: dict[int, list[Match]], algorithm: str, now: datetime
+    ) -> None:
+        """What each user was shown, in three statements whatever the number of users."""
+        existing: dict[tuple[int, int], str] = {}
+        for batch in in_batches(sorted(u for u, matches in shown.items() if matches)):
+            wanted = {(u, m.job.id) for u in batch for m in shown[u]}
+            rows = await self._conn.execute(
+                select(
+                    recommendations.c.user_id,
+                    recommendations.c.job_id,
+                    recommendations.c.status,
+                ).where(
+                    recommendations.c.user_id.in_(batch),
+                    recommendations.c.job_id.in_(sorted({job or 0 for _, job in wanted})),
                 )
             )
-        }
+            existing.update(((r.user_id, r.job_id), r.status) for r in rows)
         fresh, seen = [], []
-        for match in matches:
-            values = {
-                "score": match.score,
-                "reasons": list(match.reasons),
-                "algorithm": algorithm,
-                "updated_at": now,
-            }
-            if match.job.id in existing:
-                status = existing[match.job.id]
-                seen.append({**values, "job": match.job.id, "new_status": _shown(status)})
-            else:
-                fresh.append(
-                    {**values, "user_id": user_id, "job_id": match.job.id, "status": "viewed",
-                     "created_at": now}
-                )  # fmt: skip
-        if fresh:  # one statement for all: a digest records many at once
+        for user_id, matches in shown.items():
+            for match in matches:
+                values = {
+                    "score": match.score,
+                    "reasons": list(match.reasons),
+                    "algorithm": algorithm,
+                    "updated_at": now,
+                }
+                status = existing.get((user_id, match.job.id or 0))
+                if status is not None:
+                    seen.append({**values, "uid": user_id, "job": match.job.id,
+                                 "new_status": _shown(status)})  # fmt: skip
+                else:
+                    fresh.append({**values, "user_id": user_id, "job_id": match.job.id,
+                                  "status": "viewed", "created_at": now})  # fmt: skip
+        if fresh:
             await self._conn.execute(insert(recommendations), fresh)
         if seen:
             await self._conn.execute(
                 update(recommendations)
                 .where(
-                    recommendations.c.user_id == user_id,
+                    recommendations.c.user_id == bindparam("uid"),
                     recommendations.c.job_id == bindparam("job"),
                 )
                 .values(

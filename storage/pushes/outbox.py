@@ -22,6 +22,22 @@ def _to_message(row: Any) -> OutboxMessage:
     return from_row(OutboxMessage, row, kind=PushKind(row.kind), status=OutboxStatus(row.status))
 
 
+def _row(message: NewOutboxMessage, platform: str, chat_id: str, now: datetime) -> dict[str, Any]:
+    return {
+        "user_id": message.user_id,
+        "kind": message.kind.value,
+        "key": message.key,
+        "payload": message.payload,
+        "platform": platform,
+        "chat_id": chat_id,
+        "status": OutboxStatus.PENDING.value,
+        "attempts": 0,
+        "not_before": now,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
 class SqlOutboxRepository:
     def __init__(self, conn: AsyncConnection) -> None:
         self._conn = conn
@@ -36,24 +52,22 @@ class SqlOutboxRepository:
     async def enqueue(
         self, message: NewOutboxMessage, platform: str, chat_id: str, now: datetime
     ) -> bool:
-        values = {
-            "user_id": message.user_id,
-            "kind": message.kind.value,
-            "key": message.key,
-            "payload": message.payload,
-            "platform": platform,
-            "chat_id": chat_id,
-            "status": OutboxStatus.PENDING.value,
-            "attempts": 0,
-            "not_before": now,
-            "created_at": now,
-            "updated_at": now,
-        }
-        dialect = self._conn.dialect.name
-        make = pg_insert if dialect == "postgresql" else sqlite_insert
-        statement = make(outbox).values(values).on_conflict_do_nothing(index_elements=["key"])
-        result = await self._conn.execute(statement)
+        values = _row(message, platform, chat_id, now)
+        result = await self._conn.execute(self._insert().values(values))
         return bool(result.rowcount)
+
+    async def enqueue_many(
+        self, messages: list[tuple[NewOutboxMessage, str, str]], now: datetime
+    ) -> set[str]:
+        existing = await self.existing_keys([m.key for m, _, _ in messages])
+        rows = [_row(m, p, c, now) for m, p, c in messages if m.key not in existing]
+        if rows:  # the unit of work writes alone, so no key appears meanwhile
+            await self._conn.execute(self._insert(), rows)
+        return {str(row["key"]) for row in rows}
+
+    def _insert(self) -> Any:
+        make = pg_insert if self._conn.dialect.name == "postgresql" else sqlite_insert
+        return make(outbox).on_conflict_do_nothing(index_elements=["key"])
 
     async def claim(self, platforms: list[str], now: datetime, limit: int) -> list[OutboxMessage]:
         due = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.pushes import PushSettings, SavedSearch
@@ -17,6 +17,17 @@ from storage.tables import push_settings, saved_searches, users
 def _to_settings(row: Any) -> PushSettings:
     digest_time = time.fromisoformat(row.digest_time) if row.digest_time else None
     return from_row(PushSettings, row, digest_time=digest_time)
+
+
+def _values(settings: PushSettings) -> dict[str, Any]:
+    return {
+        "timezone": settings.timezone,
+        "digest_time": settings.digest_time.strftime("%H:%M") if settings.digest_time else None,
+        "digest_when_empty": settings.digest_when_empty,
+        "reminders": settings.reminders,
+        "digest_cursor": settings.digest_cursor,
+        "last_digest_on": settings.last_digest_on,
+    }
 
 
 class SqlPushSettingsRepository:
@@ -35,15 +46,28 @@ class SqlPushSettingsRepository:
             found.update((row.user_id, _to_settings(row)) for row in rows)
         return found
 
+    async def save_many(self, settings: list[PushSettings]) -> None:
+        ids = [s.user_id for s in settings]
+        stored: set[int] = set()
+        for batch in in_batches(ids):
+            rows = await self._conn.execute(
+                select(push_settings.c.user_id).where(push_settings.c.user_id.in_(batch))
+            )
+            stored.update(r.user_id for r in rows)
+        changed = [{"uid": s.user_id, **_values(s)} for s in settings if s.user_id in stored]
+        if changed:
+            await self._conn.execute(
+                update(push_settings)
+                .where(push_settings.c.user_id == bindparam("uid"))
+                .values({name: bindparam(name) for name in changed[0] if name != "uid"}),
+                changed,
+            )
+        fresh = [{"user_id": s.user_id, **_values(s)} for s in settings if s.user_id not in stored]
+        if fresh:
+            await self._conn.execute(insert(push_settings), fresh)
+
     async def save(self, settings: PushSettings) -> None:
-        values = {
-            "timezone": settings.timezone,
-            "digest_time": settings.digest_time.strftime("%H:%M") if settings.digest_time else None,
-            "digest_when_empty": settings.digest_when_empty,
-            "reminders": settings.reminders,
-            "digest_cursor": settings.digest_cursor,
-            "last_digest_on": settings.last_digest_on,
-        }
+        values = _values(settings)
         result = await self._conn.execute(
             update(push_settings).where(push_settings.c.user_id == settings.user_id).values(values)
         )

@@ -6,7 +6,8 @@ from datetime import UTC, date, datetime, time
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.pushes import PushSettings
+from domain.accounts import IdentityKey, PlatformIdentity
+from domain.pushes import NewOutboxMessage, PushKind, PushSettings
 from storage.unit_of_work import SqlUnitOfWorkFactory
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -64,3 +65,42 @@ async def test_alerts_advance_past_checked_jobs(engine: AsyncEngine) -> None:
         assert await tx.alerts.behind(12) == []
         (left,) = await tx.alerts.list_for_user(ann)
         assert (left.query, left.job_cursor) == ("python berlin", 12)
+
+
+async def test_a_digest_batch_is_written_in_a_few_statements(engine: AsyncEngine) -> None:
+    """Settings saved many at once (updated and inserted), users reached where last seen,
+    messages queued at once with keys already queued left alone."""
+    uow = SqlUnitOfWorkFactory(engine)
+    async with uow() as tx:
+        ann, bob, cid = [(await tx.users.add(n, NOW)).id for n in ("Ann", "Bob", "Cid")]
+        await tx.push_settings.save(PushSettings(ann, digest_cursor=1))
+        for platform, seen in (("telegram", NOW), ("discord", NOW.replace(hour=10))):
+            identity = PlatformIdentity(IdentityKey(platform, f"{platform}-ann"), ann, "c", seen)
+            await tx.users.add_identity(identity)
+        await tx.users.add_identity(PlatformIdentity(IdentityKey("telegram", "bob"), bob, "c"))
+        await tx.push_settings.save_many(
+            [PushSettings(ann, digest_cursor=7), PushSettings(bob, digest_cursor=9)]
+        )
+        reach = await tx.users.reachable_at([ann, bob, cid])
+        assert reach == {  # Ann was last seen on Discord; Cid never
+            ann: IdentityKey("discord", "discord-ann"),
+            bob: IdentityKey("telegram", "bob"),
+        }
+        first = NewOutboxMessage(ann, PushKind.DIGEST, "digest:ann", {"replies": []})
+        assert await tx.outbox.enqueue_many([(first, "discord", "discord-ann")], NOW) == {
+            "digest:ann"
+        }
+        again = NewOutboxMessage(ann, PushKind.DIGEST, "digest:ann", {"replies": ["x"]})
+        other = NewOutboxMessage(bob, PushKind.DIGEST, "digest:bob", {"replies": []})
+        queued = await tx.outbox.enqueue_many(
+            [(again, "discord", "discord-ann"), (other, "telegram", "bob")], NOW
+        )
+        assert queued == {"digest:bob"}
+        await tx.commit()
+    async with uow.read() as tx:
+        saved = await tx.push_settings.get_many([ann, bob])
+        assert (saved[ann].digest_cursor, saved[bob].digest_cursor) == (7, 9)
+        assert await tx.outbox.existing_keys(["digest:ann", "digest:bob"]) == {
+            "digest:ann",
+            "digest:bob",
+        }
