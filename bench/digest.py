@@ -6,7 +6,8 @@ the outbox, then delivering it against a fake platform that enforces Telegram's 
 Setup: a SQLite catalog of --jobs generated jobs with random unit vectors (the index does
 the same work whatever the vectors say), --users users with profiles drawn from the demo
 roles, each with a digest time and a Telegram identity. Profile embedding is excluded (a
-random embedder; real profile vectors are cached per profile text).
+random embedder; real profile vectors are cached per profile text), and so is loading the
+catalog index and the bundled taxonomy (a running bot loads them at start).
 
 1. First digest: every user's best unseen jobs from the whole catalog.
 2. Next day: --new-jobs jobs are imported, and the digest offers only those.
@@ -42,6 +43,7 @@ from bot.jobs.catalog_index import NumpyCatalogIndex
 from domain.jobs import ROLES, EmbeddingIndexer, JobMatcher, demo_jobs
 from domain.profiles import Profile
 from domain.pushes import OutboxStatus, PushPlanner
+from domain.taxonomy import bundled_occupation_index
 from handlers.chat.messages import Reply
 from handlers.pushes.wording import PushMessages
 from storage import migrate
@@ -172,6 +174,7 @@ async def main(n_users: int, n_jobs: int, n_new: int, rate: float) -> None:
     planner = PushPlanner(uow, JobMatcher(uow, index, indexer, clock), PushMessages(), clock)
 
     await index.refresh()
+    bundled_occupation_index()
     for label in ("first digest (whole catalog)", f"next day ({n_new} new jobs)"):
         if label.startswith("next"):
             clock.current += timedelta(days=1)

@@ -18,6 +18,7 @@ from bot.adapters.telegram import PLATFORM as TELEGRAM
 from bot.adapters.telegram import TelegramAdapter, build_application
 from bot.app import App
 from bot.delivery.rate_limits import PlatformLimits
+from domain.taxonomy import bundled_occupation_index, bundled_taxonomy
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +107,15 @@ async def bots_running(app: App) -> AsyncIterator[list[str]]:
             served.append(DISCORD)
         await stack.enter_async_context(app.pushes_running())
         await app.resume_unfinished_work()
+        # The bundled taxonomy takes seconds to load: load it now, not on a first /matches.
+        warming = asyncio.create_task(asyncio.to_thread(_load_taxonomy))
         yield served
+        await warming
+
+
+def _load_taxonomy() -> None:
+    bundled_occupation_index()
+    bundled_taxonomy()
 
 
 async def run_until_stopped(app: App) -> None:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.wiring import AppUnitOfWork, Ports, wire_services
 from domain.file_types import FileType
-from domain.jobs import CandidateQuery
+from domain.jobs import Candidate, PersonQuery
 from domain.resumes import ExtractedText, ResumeLimits
 from tests.memory_storage import MemoryUnitOfWorkFactory
 
@@ -121,9 +121,9 @@ class EmptyCatalogIndex:
         return None
 
     async def candidates(
-        self, queries: Sequence[CandidateQuery], limit: int
-    ) -> list[dict[int, float]]:
-        return [{} for _ in queries]
+        self, queries: Sequence[PersonQuery], limit: int, today: date | None = None
+    ) -> list[list[Candidate]]:
+        return [[] for _ in queries]
 
 
 @dataclass

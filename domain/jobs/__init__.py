@@ -5,7 +5,6 @@ Other features import the names below; the modules inside are this package's own
 
 from domain.jobs.catalog import CatalogIndex as CatalogIndex
 from domain.jobs.catalog import ImportReport as ImportReport
-from domain.jobs.catalog import CandidateQuery as CandidateQuery
 from domain.jobs.catalog import JOB_VECTORS as JOB_VECTORS
 from domain.jobs.catalog import JobCatalog as JobCatalog
 from domain.jobs.demo import demo_jobs as demo_jobs
@@ -14,6 +13,9 @@ from domain.jobs.demo import ROLES as ROLES
 from domain.jobs.embeddings import EmbeddingIndexer as EmbeddingIndexer
 from domain.jobs.embeddings import StoredVector as StoredVector
 from domain.jobs.embeddings import VectorStore as VectorStore
+from domain.jobs.job_table import Candidate as Candidate
+from domain.jobs.job_table import JobTable as JobTable
+from domain.jobs.job_table import PersonQuery as PersonQuery
 from domain.jobs.importing import html_to_text as html_to_text
 from domain.jobs.importing import InvalidJobRecord as InvalidJobRecord
 from domain.jobs.importing import job_from_record as job_from_record

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Protocol
 
 from domain.clock import Clock
 from domain.jobs.demo import demo_jobs
 from domain.jobs.embeddings import EmbeddingIndexer
+from domain.jobs.job_table import Candidate, PersonQuery
 from domain.jobs.model import Job
 from domain.jobs.ports import JobsUnitOfWorkFactory
 from domain.jobs.ranking import Preferences, passes, search_order
@@ -17,29 +19,17 @@ from domain.taxonomy import occupation_of
 JOB_VECTORS = "job"
 
 
-@dataclass(frozen=True, slots=True)
-class CandidateQuery:
-    """What one person's candidates are looked for by."""
-
-    vector: list[float] | None
-    skills: list[str]
-    terms: set[str]  # title words
-    occupations: Mapping[str, float] = field(default_factory=dict)  # O*NET code → its fit
-    after_id: int = 0  # only jobs with a larger id (a digest: those new since the last)
-
-
 class CatalogIndex(Protocol):
-    """Finds candidate jobs fast, for many people at once: by meaning (vectors), by skills,
-    by title words and by occupation."""
+    """Scores many people against the whole catalog at once (`JobTable`): by meaning
+    (vectors), keywords, skills, titles and occupation, with the hard filters of place and
+    work mode."""
 
     async def refresh(self) -> None: ...
 
     async def candidates(
-        self, queries: Sequence[CandidateQuery], limit: int
-    ) -> list[dict[int, float]]:
-        """For each query, the job ids worth scoring, each with its cosine similarity to the
-        query's vector (0 if none): the `limit` nearest by vector, the `limit` sharing most
-        skills, most title words, and `limit` in the best-fitting occupations."""
+        self, queries: Sequence[PersonQuery], limit: int, today: date | None = None
+    ) -> list[list[Candidate]]:
+        """For each person, their `limit` best jobs by the table's score, best first."""
         ...
 
 

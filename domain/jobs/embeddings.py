@@ -32,6 +32,9 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+STORE_BATCH = 512  # vectors written per transaction
+
+
 class EmbeddingIndexer:
     """Makes sure every text has a vector from the current model."""
 
@@ -53,13 +56,16 @@ class EmbeddingIndexer:
             if found.model == model and found.content_hash == content_hash(texts[ref_id])
         }
         todo = [ref_id for ref_id in texts if ref_id not in vectors]
+        fresh: list[StoredVector] = []
         for start in range(0, len(todo), self._batch_size):
             batch = todo[start : start + self._batch_size]
             embedded = await self.embedder.embed([texts[i] for i in batch])
-            fresh = [
+            fresh.extend(
                 StoredVector(i, model, content_hash(texts[i]), vector)
                 for i, vector in zip(batch, embedded, strict=True)
-            ]
-            await self._store.put(kind, fresh, self._clock.now())
-            vectors.update((v.ref_id, v.vector) for v in fresh)
+            )
+            if len(fresh) >= STORE_BATCH or start + self._batch_size >= len(todo):
+                await self._store.put(kind, fresh, self._clock.now())  # one write per batch
+                vectors.update((v.ref_id, v.vector) for v in fresh)
+                fresh = []
         return vectors

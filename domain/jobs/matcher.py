@@ -14,9 +14,9 @@ from domain.applications import (
 )
 from domain.clock import Clock
 from domain.errors import DomainError, NotFound, numbered
-from domain.jobs.catalog import CandidateQuery, CatalogIndex
+from domain.jobs.catalog import CatalogIndex
 from domain.jobs.embeddings import EmbeddingIndexer
-from domain.jobs.occupation_fit import person_occupations, wanted_occupations
+from domain.jobs.job_table import PersonQuery
 from domain.jobs.ports import JobsUnitOfWorkFactory
 from domain.jobs.ranking import (
     ALGORITHM,
@@ -24,7 +24,6 @@ from domain.jobs.ranking import (
     Preferences,
     passes,
     rank,
-    title_terms,
     worth_showing,
 )
 from domain.profiles import Profile
@@ -38,8 +37,9 @@ RELAXABLE: dict[str, object] = {
     "salary_floor": None,
     "keywords": [],
 }
-CANDIDATES = 200
-DIGEST_CANDIDATES = 50  # a digest shows a handful: fewer candidates, ~4x less work per user
+CANDIDATES = 60  # jobs ranked exactly for /matches: a dozen pages
+DIGEST_SPARE = 1  # ranked beyond a digest's size: the table's order is the exact one, ±1
+KEYWORD_SPARE = 4
 RESUME_QUERY_CHARS = 6_000  # the resume's words join the keyword query
 
 
@@ -116,7 +116,7 @@ class JobMatcher:
             profiles = await uow.profiles.get_many(user_ids)
             seen = await uow.recommendations.seen_by(user_ids)
         matchable = {u: p for u, p in profiles.items() if profile_text(p)}
-        ranked = await self._rank(matchable, seen, after_job_ids, DIGEST_CANDIDATES)
+        ranked = await self._rank(matchable, seen, after_job_ids, limit + DIGEST_SPARE)
         return {
             u: [m for m in ranked[u] if m.score >= min_score][:limit] if u in ranked else None
             for u in user_ids
@@ -137,37 +137,35 @@ class JobMatcher:
             texts = {u: profile_text(p) for u, p in profiles.items()}
             vectors = await self.indexer.ensure(PROFILE_VECTORS, texts)
         await self.index.refresh()
+        today = self.clock.now().date()
         users = list(profiles)
         queries = [
-            CandidateQuery(
-                vectors.get(u),
-                profiles[u].skills,
-                _target_terms(profiles[u]),
-                wanted_occupations(person_occupations(profiles[u])),
-                after_job_ids[u],
+            PersonQuery(
+                profiles[u], vectors.get(u), resume_text, frozenset(hidden[u]), after_job_ids[u]
             )
             for u in users
         ]
-        found = await self.index.candidates(queries, candidates)
-        wanted = {  # user → candidate job → cosine
-            u: {i: c for i, c in cosines.items() if i not in hidden[u]}
-            for u, cosines in zip(users, found, strict=True)
-        }
-        today = self.clock.now().date()
-        all_ids = sorted(set().union(*(c.keys() for c in wanted.values())))
+        # Keywords are checked on the shortlist: look further for those who set them.
+        spare = KEYWORD_SPARE if any(p.keywords for p in profiles.values()) else 1
+        found = await self.index.candidates(queries, candidates * spare, today)
+        all_ids = sorted({c.job_id for shortlist in found for c in shortlist})
         async with self.uow.read() as uow:
             jobs = await uow.jobs.get_many(all_ids) if all_ids else {}
         ranked = {}
-        for user_id, cosines in wanted.items():
+        for user_id, shortlist in zip(users, found, strict=True):
             profile = profiles[user_id]
             prefs = Preferences.of(profile)
-            eligible = [jobs[i] for i in cosines if i in jobs and passes(jobs[i], prefs)]
-            ranked[user_id] = rank(profile, eligible, cosines, resume_text, today)
+            kept = [c for c in shortlist if c.job_id in jobs and passes(jobs[c.job_id], prefs)]
+            kept = kept[:candidates]
+            ranked[user_id] = rank(
+                profile,
+                [jobs[c.job_id] for c in kept],
+                {c.job_id: c.cosine for c in kept},
+                resume_text,
+                today,
+                {c.job_id: c.lexical for c in kept},
+            )
         return ranked
-
-
-def _target_terms(profile: Profile) -> set[str]:
-    return set().union(*(title_terms(t) for t in [*profile.target_roles, profile.title or ""]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,11 +64,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-@lru_cache(maxsize=20_000)
-def _job_terms(title: str, skills: tuple[str, ...], description: str) -> Counter[str]:
-    """A job's keyword document as term counts (title counted twice); cached, as catalogs
-    rarely change. Shared between calls: read it, never change it."""
+def job_terms(title: str, skills: tuple[str, ...], description: str) -> Counter[str]:
+    """A job's keyword document as term counts (title counted twice)."""
     return Counter(words(f"{title} {title} {' '.join(skills)} {description}"))
+
+
+_job_terms = lru_cache(maxsize=20_000)(job_terms)  # read what it returns, never change it
 
 
 SEARCH_TITLE_BOOST = 3  # a word in the title counts as much as three in the text
@@ -112,7 +113,7 @@ class Preferences:
             profile.salary_floor,
             tuple(profile.keywords),
             currency,
-            tuple(_norm(c) for c in profile.excluded_companies),
+            tuple(norm_words(c) for c in profile.excluded_companies),
         )
 
 
@@ -120,10 +121,11 @@ def passes(job: Job, prefs: Preferences) -> bool:
     """Hard filters: companies left out, place and work mode, salary floor, keywords (any of
     them). A remote job that names a country is open in that country only: not remote for
     someone elsewhere."""
-    if prefs.excluded_companies and _left_out(job.company, prefs.excluded_companies):
+    if prefs.excluded_companies and left_out(job.company, prefs.excluded_companies):
         return False
     in_place = not prefs.locations or any(
-        _norm(place) in {_norm(job.city or ""), _norm(job.country or ""), _norm(job.region or "")}
+        norm_words(place)
+        in {norm_words(job.city or ""), norm_words(job.country or ""), norm_words(job.region or "")}
         for place in prefs.locations
     )
     if job.remote is RemoteMode.REMOTE and not _open_to(job, countries_of(prefs.locations)):
@@ -177,14 +179,14 @@ def _open_to(job: Job, countries: frozenset[str]) -> bool:
     return not countries or "*" in regions or bool(countries.intersection(regions))
 
 
-def _left_out(company: str, excluded: tuple[str, ...]) -> bool:
+def left_out(company: str, excluded: tuple[str, ...]) -> bool:
     """Whether the company is one the person left out: "Acme" leaves out "Acme Corp" and
     "ACME Inc.", not "Acmeware"."""
-    name = f" {_norm(company)} "
+    name = f" {norm_words(company)} "
     return any(f" {ex} " in name for ex in excluded if ex)
 
 
-def _norm(text: str) -> str:
+def norm_words(text: str) -> str:
     return " ".join(words(text))
 
 
@@ -250,10 +252,13 @@ def rank(
     cosines: dict[int, float],
     resume_text: str = "",
     today: date | None = None,
+    lexical: dict[int, float] | None = None,
 ) -> list[Match]:
     """Score `jobs` (already filtered) for `profile`; best first, ties broken by job id.
     The active resume's text, when there is one, joins the keyword query; with `today`,
-    postings older than a month count a little less."""
+    postings older than a month count a little less. `lexical` is each job's BM25 score
+    against the whole catalog, scaled to the person's best (`JobTable` measures it);
+    without it BM25 is fitted to `jobs` alone."""
     if not jobs:
         return []
     mine = {skill_key(s) for s in profile.skills}
@@ -266,12 +271,14 @@ def rank(
          else CURRENT_TITLE_WEIGHT, t)
         for n, t in enumerate(targets)
     ]  # fmt: skip
-    query = words(" ".join([*targets, *profile.skills, resume_text]))
-    bm25 = Bm25(
-        {job.id or 0: _job_terms(job.title, tuple(job.skills), job.description) for job in jobs}
-    )
-    lexical = bm25.scores(query)
-    top_lexical = max(lexical.values(), default=0.0) or 1.0
+    if lexical is None:
+        query = words(" ".join([*targets, *profile.skills, resume_text]))
+        bm25 = Bm25(
+            {job.id or 0: _job_terms(job.title, tuple(job.skills), job.description) for job in jobs}
+        )
+        fitted_here = bm25.scores(query)
+        top = max(fitted_here.values(), default=0.0) or 1.0
+        lexical = {job_id: score / top for job_id, score in fitted_here.items()}
     occupations = person_occupations(profile)
     without_occupation = {**WEIGHTS, "occupation": 0.0}
     currency = Preferences.of(profile).salary_currency
@@ -293,7 +300,7 @@ def rank(
         occupation, through = occupation_fit(occupations, job.onet_code)
         signals = {
             "semantic": semantic_scale(cosines.get(job_id, 0.0)),
-            "lexical": lexical.get(job_id, 0.0) / top_lexical,
+            "lexical": lexical.get(job_id, 0.0),
             "skills": skills,
             "title": title,
             "occupation": occupation,
@@ -342,7 +349,7 @@ class _SkillCheck:
         if found is None:
             key = skill_key(skill)
             found = key in self._mine or any(
-                _near(key, other) for word in key for other in self._by_word.get(word, ())
+                near_skill(key, other) for word in key for other in self._by_word.get(word, ())
             )
             self._known[skill] = found
         return found
@@ -351,7 +358,7 @@ class _SkillCheck:
 GENERIC_STEMS = frozenset(_stem(w) for w in GENERIC_SKILL_WORDS)
 
 
-def _near(a: frozenset[str], b: frozenset[str]) -> bool:
+def near_skill(a: frozenset[str], b: frozenset[str]) -> bool:
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     extra = large - small
     return (
@@ -430,7 +437,7 @@ def _reasons(
     elif (
         profile.locations
         and job.city
-        and any(_norm(p) == _norm(job.city) for p in profile.locations)
+        and any(norm_words(p) == norm_words(job.city) for p in profile.locations)
     ):
         reasons.append(f"in {job.city}")
     return tuple(reasons[:3]) or ("related to your profile",)

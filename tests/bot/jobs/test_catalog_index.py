@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.jobs.catalog_index import NumpyCatalogIndex
-from domain.jobs import CandidateQuery, EmbeddingIndexer, JobCatalog, JobMatcher, demo_jobs
+from domain.jobs import EmbeddingIndexer, JobCatalog, JobMatcher, PersonQuery, demo_jobs
 from domain.profiles import Profile, set_field
 from storage import migrate
 from storage.database import create_engine
@@ -44,8 +44,8 @@ async def ranked_on(engine: AsyncEngine) -> tuple[list[list[tuple[str, int]]], l
         shown = await matcher.matches(user, 1)
         rankings.append([(m.job.external_id, m.score) for m in shown])
         vector = (await embedder.embed([fields.get("target_roles", "") or "x"]))[0]
-        (found,) = await index.candidates([CandidateQuery(vector, [], set())], 20)
-        nearest.append(set(found))
+        (found,) = await index.candidates([PersonQuery(Profile(), vector)], 20)
+        nearest.append({c.job_id for c in found})
     return rankings, nearest
 
 
