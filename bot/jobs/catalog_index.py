@@ -90,15 +90,18 @@ class NumpyCatalogIndex:
         self, queries: Sequence[PersonQuery], limit: int, today: date | None = None
     ) -> list[list[Candidate]]:
         """Each person's `limit` best jobs by the table's score, best first. The scoring
-        runs in a worker thread: numpy releases the interpreter meanwhile."""
+        runs in a worker thread (numpy releases the interpreter meanwhile), one at a time."""
         search = self._database_search
-        if search is None:
-            return await asyncio.to_thread(self._table.best, list(queries), limit, today)
-        nearest = [
-            await search.top(q.vector, limit, q.after_id) if q.vector is not None else {}
-            for q in queries
-        ]
-        found = await asyncio.to_thread(self._table.best, list(queries), limit, today, nearest)
+        nearest = None
+        if search is not None:
+            nearest = [
+                await search.top(q.vector, limit, q.after_id) if q.vector is not None else {}
+                for q in queries
+            ]
+        async with self._lock:  # a refresh changes the table: not while it is read
+            found = await asyncio.to_thread(self._table.best, list(queries), limit, today, nearest)
+        if search is None or nearest is None:
+            return found
         out = []
         for query, known, shortlist in zip(queries, nearest, found, strict=True):
             missing = [c.job_id for c in shortlist if c.job_id not in known]

@@ -310,7 +310,12 @@ class JobTable:
         wanted = _Rows()
         for row in rows:
             wanted.add(row)
-        others = self._transposed[matrix] if first == 0 else jobs[first:].T
+        if first == 0:  # the whole catalog: its columns, transposed once per build
+            others = self._transposed.get(matrix)
+            if others is None:
+                others = self._transposed[matrix] = jobs.T.tocsr()
+        else:  # only the newest rows: transposing them is cheap
+            others = jobs[first:].T
         product = wanted.matrix(jobs.shape[1]) @ others
         return np.asarray(product.toarray(), dtype=np.float32)
 
@@ -401,8 +406,7 @@ class JobTable:
             "skills": self._skill_rows.matrix(len(self._skills)),
             "titles": self._title_rows.matrix(len(self._titles)),
         }
-        # Whole-catalog products read the jobs' columns: keep them transposed, ready.
-        self._transposed = {name: m.T.tocsr() for name, m in self._matrices.items()}
+        self._transposed = {}
         self._closeness.clear()
 
     def _prepare(self, query: PersonQuery) -> _Prepared:
